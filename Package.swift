@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "permille",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PerMille", targets: ["PerMille"]),
+        .library(name: "PerMilleData", targets: ["PerMilleData"]),
+        .library(name: "PerMilleFormats", targets: ["PerMilleFormats"]),
+        .executable(name: "permille", targets: ["permille"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure calculation core: model, factors, dynamics, modules, assessment. No I/O.
+        .target(name: "PerMille"),
+        // Reads Indicators/ (CSV tables + manifest) into a FactorSet and checks digests.
+        .target(
+            name: "PerMilleData",
+            dependencies: ["PerMille", "PerMilleJSON"],
+            resources: [.copy("../../Indicators")]
+        ),
+        // JSON values with source positions, a strict parser and a deterministic writer.
+        .target(name: "PerMilleJSON"),
+        // Project files in, results out: decoding with diagnostics, result encoding, text tables.
+        .target(name: "PerMilleFormats", dependencies: ["PerMille", "PerMilleJSON"]),
+        .executableTarget(
+            name: "permille",
+            dependencies: [
+                "PerMille", "PerMilleData", "PerMilleFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-mode throughput benchmark: synthetic 10 000-row project, parse + assess.
+        .executableTarget(
+            name: "permille-benchmark",
+            dependencies: ["PerMille", "PerMilleData", "PerMilleFormats", "PerMilleJSON"]
+        ),
+        .testTarget(name: "PerMilleTests", dependencies: ["PerMille", "PerMilleData"]),
+        .testTarget(name: "PerMilleDataTests", dependencies: ["PerMille", "PerMilleData"]),
+        .testTarget(name: "PerMilleJSONTests", dependencies: ["PerMilleJSON"]),
+        .testTarget(
+            name: "PerMilleFormatsTests",
+            dependencies: ["PerMille", "PerMilleData", "PerMilleFormats", "PerMilleJSON"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["permille"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,129 @@
+/// The result of assessing a project: per row, module, gas and year, with every intermediate.
+public struct Assessment: Sendable {
+    public var method: Method
+    public var gwp: GWPSet
+    public var factorSet: FactorSetChoice
+    public var site: Site
+    public var startYear: Int
+    public var implementationYears: Int
+    public var totalYears: Int
+    /// GWP factors applied (CO2e per t of gas), with provenance.
+    public var gwpFactors: GWPFactors
+    public var rows: [RowResult]
+    /// Where the other method would give another number, row by row and gas by gas.
+    public var divergences: [Divergence]
+    /// Project-level notes (site derivation, warnings).
+    public var notes: [String]
+
+    /// Project area: Σ A_start over all rows, land-use-change rows excluded (they carry no land of their own).
+    public var projectArea: Double {
+        rows.filter { $0.module != .landUseChange }.reduce(0) { $0 + $1.area.start }
+    }
+
+    /// Calendar years, `startYear` … `startYear + T − 1`.
+    public var calendarYears: [Int] { (0..<totalYears).map { startYear + $0 } }
+
+    public func rows(in module: ModuleKind) -> [RowResult] { rows.filter { $0.module == module } }
+
+    /// Modules that have rows, in EX-ACT's order.
+    public var modules: [ModuleKind] { ModuleKind.allCases.filter { module in rows.contains { $0.module == module } } }
+
+    /// t CO2e totals of a set of rows, optionally one gas only.
+    public func total(of rows: [RowResult], gas: GasCategory? = nil) -> Balance {
+        var without = 0.0
+        var with = 0.0
+        for row in rows {
+            without += row.co2e(.without, gas: gas, gwp: gwpFactors)
+            with += row.co2e(.with, gas: gas, gwp: gwpFactors)
+        }
+        return Balance(without: without, with: with)
+    }
+
+    /// Project totals.
+    public var total: Balance { total(of: rows) }
+
+    /// Yearly t CO2e for without and with, summed over rows.
+    public func yearly(of rows: [RowResult]) -> [Balance] {
+        (0..<totalYears).map { year in
+            var balance = Balance(without: 0, with: 0)
+            for row in rows {
+                balance.without += row.co2e(.without, year: year, gwp: gwpFactors)
+                balance.with += row.co2e(.with, year: year, gwp: gwpFactors)
+            }
+            return balance
+        }
+    }
+}
+
+/// A without / with pair in t CO2e with its balance.
+public struct Balance: Sendable, Hashable {
+    public var without: Double
+    public var with: Double
+    public var balance: Double { with - without }
+
+    public init(without: Double, with: Double) {
+        self.without = without
+        self.with = with
+    }
+
+    public subscript(outcome: Outcome) -> Double { outcome == .without ? without : with }
+
+    /// Each figure divided by the same number (per hectare, per year).
+    public func divided(by divisor: Double) -> Balance {
+        guard divisor > 0 else { return Balance(without: 0, with: 0) }
+        return Balance(without: without / divisor, with: with / divisor)
+    }
+}
+
+/// The GWP set's values, with provenance.
+public struct GWPFactors: Sendable, Hashable {
+    public var ch4: Factor
+    public var n2o: Factor
+
+    public init(ch4: Factor, n2o: Factor) {
+        self.ch4 = ch4
+        self.n2o = n2o
+    }
+
+    /// t CO2e per t of the gas category.
+    public func weight(_ gas: GasCategory) -> Double {
+        switch gas {
+        case .co2Biomass, .co2Soil: 1
+        case .n2o: n2o.value
+        case .ch4: ch4.value
+        }
+    }
+}
+
+/// One row's result: gas masses per outcome and year, and how they were obtained.
+public struct RowResult: Sendable {
+    public var module: ModuleKind
+    public var id: String
+    public var name: String
+    public var area: Triple<Double>
+    public var emissions: OutcomePair<GasSeries>
+    public var factors: [FactorUse]
+    public var intermediates: [Intermediate]
+    public var notes: [String]
+    /// Divergences this row's arithmetic touches, whether or not they change its numbers.
+    public var divergenceIDs: [DivergenceID]
+
+    /// max(A_start, A_without, A_with): the divisor of row intensities.
+    public var maxArea: Double { max(area.start, area.without, area.with) }
+
+    /// Total mass of one gas over the years (t of the gas).
+    public func mass(_ outcome: Outcome, _ gas: GasCategory) -> Double { emissions[outcome].total(gas) }
+
+    public func co2e(_ outcome: Outcome, gas: GasCategory? = nil, gwp: GWPFactors) -> Double {
+        let gases = gas.map { [$0] } ?? GasCategory.allCases
+        return gases.reduce(0) { $0 + mass(outcome, $1) * gwp.weight($1) }
+    }
+
+    public func co2e(_ outcome: Outcome, year: Int, gwp: GWPFactors) -> Double {
+        GasCategory.allCases.reduce(0) { $0 + emissions[outcome][$1][year] * gwp.weight($1) }
+    }
+
+    public func balance(gas: GasCategory? = nil, gwp: GWPFactors) -> Balance {
+        Balance(without: co2e(.without, gas: gas, gwp: gwp), with: co2e(.with, gas: gas, gwp: gwp))
+    }
+}

@@ -1,0 +1,120 @@
+/// Everything a module needs to compute a row: factors, site, years, method and Tier 2 overrides.
+public struct AssessmentContext: Sendable {
+    public let factors: FactorSet
+    public let site: Site
+    public private(set) var method: Method
+    public let factorSet: FactorSetChoice
+    public let implementationYears: Int
+    public let totalYears: Int
+    public let dynamics: DynamicsParameters
+    public let overrides: [FactorOverride]
+    /// Carbon fraction of dry matter (t C/t dm).
+    public let carbonFraction: Factor
+    /// Soil transition period D (years).
+    public let transitionYears: Factor
+
+    public init(project: Project, site: Site, factors: FactorSet, method: Method) throws(MissingFactor) {
+        self.factors = factors
+        self.site = site
+        self.method = method
+        self.factorSet = project.description.factorSet
+        self.implementationYears = project.description.implementationYears
+        self.totalYears = project.description.totalYears
+        self.overrides = project.overrides
+        let rate = try factors.factor("constants", ["parameter": "exponential-dynamics-k"])
+        let years = try factors.factor("constants", ["parameter": "soc-transition-years"])
+        self.transitionYears = years
+        self.dynamics = DynamicsParameters(exponentialRate: rate.value, maturityYears: Int(years.value.rounded()))
+        self.carbonFraction = try factors.factor("constants", ["parameter": "carbon-fraction"])
+    }
+
+    /// Same context under the other method, for the divergence comparison.
+    func switching(to method: Method) -> AssessmentContext {
+        var copy = self
+        copy.method = method
+        return copy
+    }
+
+    /// The hectare series of a row moving `from` → `to` with the method's exponential rule (D5).
+    func series(from start: Double, to end: Double, dynamics kind: DynamicsKind, recorder: inout RowRecorder) -> AreaSeries {
+        if kind == .exponential, method == .exactV94, end == 0, start > 0 {
+            recorder.divergence(.d5)
+            recorder.note("exponential decrease \(start) → 0 ha follows EX-ACT v9.4, which returns the 0 → \(start) curve; EX-ACT's own figure is unsound here (D5)")
+            return AreaSeries(from: 0, to: start, dynamics: kind, implementationYears: implementationYears, totalYears: totalYears, parameters: dynamics)
+        }
+        if kind == .exponential, end == 0, start > 0 { recorder.divergence(.d5) }
+        return AreaSeries(from: start, to: end, dynamics: kind, implementationYears: implementationYears, totalYears: totalYears, parameters: dynamics)
+    }
+
+    /// A factor, or the project's Tier 2 override of it for this row.
+    func factor(_ overrideName: String, rowID: String, _ lookup: () throws(MissingFactor) -> Factor) throws(MissingFactor) -> Factor {
+        if let override = overrides.last(where: { $0.factor == overrideName && $0.applies(to: rowID) }) {
+            return Factor(
+                value: override.value, unit: "as the default it replaces", uncertaintyPercent: override.uncertaintyPercent,
+                source: override.source, table: "override", key: "factor=\(overrideName)", line: 0, reliability: .override)
+        }
+        do { return try lookup() } catch {
+            var missing = error
+            missing.rowID = rowID
+            throw missing
+        }
+    }
+
+    /// Maps a project-file key to the factor tables' key through `vocabulary.csv`.
+    func vocabulary(_ field: String, _ key: String) -> String {
+        factors.text("vocabulary", [field, key], column: "maps_to") ?? key
+    }
+
+    // MARK: - Shared lookups
+
+    /// SOCref for the site (IPCC 2019 or 2006 Table 2.3), overridable as `soc-ref`.
+    func socReference(rowID: String) throws(MissingFactor) -> Factor {
+        let table = factorSet == .ipcc2006 ? "soc-reference-2006" : "soc-reference"
+        return try factor("soc-ref", rowID: rowID) { () throws(MissingFactor) in
+            try factors.factor(table, ["climate_zone": site.climateZone.rawValue, "soil_class": site.soilClass.rawValue])
+        }
+    }
+
+    /// A stock-change factor (F_LU, F_MG or F_I); the `ipcc` method takes IPCC 2019 values where EX-ACT keeps 2006 ones (D4).
+    func stockChangeFactor(
+        _ factorName: String, landUse: String, practice: String, usedIn: String, rowID: String, recorder: inout RowRecorder
+    ) throws(MissingFactor) -> Factor {
+        let key = [
+            "used_in": usedIn, "land_use": landUse, "practice": practice, "factor": factorName,
+            "climate_zone": site.climateZone.rawValue,
+        ]
+        let mainTable = factorSet == .ipcc2006 ? "soil-stock-change-factors-2006" : "soil-stock-change-factors"
+        return try factor(factorName, rowID: rowID) { () throws(MissingFactor) in
+            let main = try factors.factor(mainTable, key)
+            guard factorSet == .ipcc2019, let alternative = try? factors.factor("soil-stock-change-factors-ipcc-method", key),
+                alternative.value != main.value
+            else { return main }
+            recorder.divergence(.d4)
+            return method == .ipcc ? alternative : main
+        }
+    }
+
+    /// EF1 for N from mineralised soil organic matter, by climate (method.md §5.3).
+    func somEmissionFactor(rowID: String) throws(MissingFactor) -> Factor {
+        try factor("ef1-som", rowID: rowID) { () throws(MissingFactor) in
+            try factors.factor("n2o-emission-factors", [
+                "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": site.climateZone.rawValue,
+            ])
+        }
+    }
+
+    func constant(_ parameter: String, rowID: String? = nil) throws(MissingFactor) -> Factor {
+        guard let rowID else { return try factors.factor("constants", ["parameter": parameter]) }
+        return try factor(parameter, rowID: rowID) { () throws(MissingFactor) in
+            try factors.factor("constants", ["parameter": parameter])
+        }
+    }
+
+    /// The EX-ACT region, required by regional tables.
+    func region(rowID: String, table: String) throws(MissingFactor) -> String {
+        guard let region = site.region else {
+            throw MissingFactor(table: table, key: "region=(none)", rowID: rowID, hint: "give project.region or a project.country that maps to one")
+        }
+        return region
+    }
+}

@@ -1,0 +1,43 @@
+/// The numbered points where the `ipcc` and `exact-v9.4` methods differ (method.md §15).
+public enum DivergenceID: String, Sendable, Hashable, CaseIterable, Comparable {
+    case d1 = "D1", d2 = "D2", d3 = "D3", d4 = "D4", d5 = "D5", d6 = "D6"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var summary: String {
+        switch self {
+        case .d1: "Annual cropland remaining cropland: EX-ACT compares each scenario with SOCref × F_LU on the full row area; IPCC counts the change from the start state on the hectares that change."
+        case .d2: "Indirect N2O from managed soils: IPCC includes it, EX-ACT omits it."
+        case .d3: "N2O from mineralised soil organic matter on grassland that loses carbon: IPCC includes it, EX-ACT omits it."
+        case .d4: "Tropical-montane cropland and tropical perennial F_LU: EX-ACT keeps IPCC 2006 values, the ipcc method uses IPCC 2019 (HESTIA transcription)."
+        case .d5: "Exponential dynamics of a decreasing area: EX-ACT's curve ends at the wrong value; the ipcc method uses the consistent formula."
+        case .d6: "Soil CO2 over more than 20 years: EX-ACT multiplies by the untruncated hectare series and caps at 20 years of the full area; IPCC counts each hectare for at most 20 years."
+        }
+    }
+}
+
+/// One place where the chosen method's number differs from the other method's.
+public struct Divergence: Sendable, Hashable {
+    /// The divergences behind the difference (a row can trigger several).
+    public var ids: [DivergenceID]
+    public var module: ModuleKind
+    public var rowID: String
+    public var outcome: Outcome
+    public var gas: GasCategory
+    /// Gas mass under the chosen method, and under the other one (t of the gas).
+    public var chosen: Double
+    public var other: Double
+    /// The same difference in t CO2e under the project's GWP set (chosen − other).
+    public var differenceCO2e: Double
+
+    public init(ids: [DivergenceID], module: ModuleKind, rowID: String, outcome: Outcome, gas: GasCategory, chosen: Double, other: Double, differenceCO2e: Double) {
+        self.ids = ids
+        self.module = module
+        self.rowID = rowID
+        self.outcome = outcome
+        self.gas = gas
+        self.chosen = chosen
+        self.other = other
+        self.differenceCO2e = differenceCO2e
+    }
+}

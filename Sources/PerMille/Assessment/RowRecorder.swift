@@ -1,0 +1,93 @@
+/// A named intermediate of a row's calculation, for `--explain` and reports.
+public struct Intermediate: Sendable, Hashable {
+    public var name: String
+    public var value: Double
+    public var unit: String
+    /// The outcome it belongs to; nil for values shared by both.
+    public var outcome: Outcome?
+
+    public init(_ name: String, _ value: Double, _ unit: String, outcome: Outcome? = nil) {
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.outcome = outcome
+    }
+}
+
+/// Collects what a module used and derived while it computes one row.
+public struct RowRecorder: Sendable {
+    public private(set) var factors: [FactorUse] = []
+    public private(set) var intermediates: [Intermediate] = []
+    public private(set) var notes: [String] = []
+    public private(set) var divergences: Set<DivergenceID> = []
+
+    public init() {}
+
+    /// Records a factor under its method name and returns its value.
+    @discardableResult
+    public mutating func use(_ name: String, _ factor: Factor) -> Double {
+        if !factors.contains(where: { $0.name == name && $0.factor == factor }) {
+            factors.append(FactorUse(name, factor))
+        }
+        return factor.value
+    }
+
+    public mutating func record(_ name: String, _ value: Double, _ unit: String, outcome: Outcome? = nil) {
+        intermediates.append(Intermediate(name, value, unit, outcome: outcome))
+    }
+
+    public mutating func note(_ text: String) {
+        if !notes.contains(text) { notes.append(text) }
+    }
+
+    public mutating func divergence(_ id: DivergenceID) { divergences.insert(id) }
+}
+
+/// Yearly gas masses of one row in one outcome: t CO2 (biomass, soil), t N2O, t CH4.
+public struct GasSeries: Sendable, Hashable {
+    public var co2Biomass: [Double]
+    public var co2Soil: [Double]
+    public var n2o: [Double]
+    public var ch4: [Double]
+
+    public init(years: Int) {
+        co2Biomass = Array(repeating: 0, count: years)
+        co2Soil = co2Biomass
+        n2o = co2Biomass
+        ch4 = co2Biomass
+    }
+
+    public subscript(gas: GasCategory) -> [Double] {
+        get {
+            switch gas {
+            case .co2Biomass: co2Biomass
+            case .co2Soil: co2Soil
+            case .n2o: n2o
+            case .ch4: ch4
+            }
+        }
+        set {
+            switch gas {
+            case .co2Biomass: co2Biomass = newValue
+            case .co2Soil: co2Soil = newValue
+            case .n2o: n2o = newValue
+            case .ch4: ch4 = newValue
+            }
+        }
+    }
+
+    /// Adds a yearly series into one gas, element by element.
+    public mutating func add(_ gas: GasCategory, _ values: [Double]) {
+        var current = self[gas]
+        for index in current.indices where index < values.count { current[index] += values[index] }
+        self[gas] = current
+    }
+
+    /// Adds `perHectare × hectares(y)` into one gas.
+    public mutating func add(_ gas: GasCategory, perHectare: Double, hectares: [Double]) {
+        guard perHectare != 0 else { return }
+        add(gas, hectares.map { $0 * perHectare })
+    }
+
+    public func total(_ gas: GasCategory) -> Double { self[gas].reduce(0, +) }
+}

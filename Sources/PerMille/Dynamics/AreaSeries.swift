@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#else
+import Foundation
+#endif
+
+/// Parameters of the dynamics of change, read from the constants table so no number lives in code.
+public struct DynamicsParameters: Sendable, Hashable {
+    /// Rate constant of the exponential dynamics, per year (EX-ACT: −0.519349).
+    public var exponentialRate: Double
+    /// Years a hectare keeps changing its soil stock (IPCC default D = 20).
+    public var maturityYears: Int
+
+    public init(exponentialRate: Double, maturityYears: Int) {
+        self.exponentialRate = exponentialRate
+        self.maturityYears = maturityYears
+    }
+}
+
+/// The hectare (or amount) series of one row and scenario over the project's years (method.md §4).
+///
+/// Arrays are indexed from 0: `yearly[0]` is year 1, `boundaries[0]` is B(0).
+public struct AreaSeries: Sendable, Hashable {
+    /// B(i) for i = 0…T.
+    public var boundaries: [Double]
+    /// H(y) = (B(y−1) + B(y)) / 2, y = 1…T: hectares counted in each year, for flows.
+    public var yearly: [Double]
+    /// H_soil(y) = max(0, H(y) − S̄(y)): hectares still within their 20-year soil transition.
+    public var soil: [Double]
+    /// Hectares that changed in each year (B(y) − B(y−1); year 1 also carries any jump at i = 0).
+    public var changed: [Double]
+
+    public var total: Double { yearly.reduce(0, +) }
+    public var soilTotal: Double { soil.reduce(0, +) }
+
+    /// Builds the series for a value moving from `start` to `end` during the implementation years.
+    public init(
+        from start: Double, to end: Double, dynamics: DynamicsKind,
+        implementationYears: Int, totalYears: Int, parameters: DynamicsParameters
+    ) {
+        let boundaries = Self.boundaries(
+            from: start, to: end, dynamics: dynamics, implementationYears: implementationYears,
+            totalYears: totalYears, rate: parameters.exponentialRate)
+        self.init(boundaries: boundaries, start: start, maturityYears: parameters.maturityYears)
+    }
+
+    /// Builds the yearly, soil and change series from given boundary values.
+    public init(boundaries: [Double], start: Double, maturityYears: Int) {
+        let years = boundaries.count - 1
+        var yearly = [Double](repeating: 0, count: years)
+        var soil = [Double](repeating: 0, count: years)
+        var changed = [Double](repeating: 0, count: years)
+        for year in 1...max(years, 1) where year <= years {
+            let h = (boundaries[year - 1] + boundaries[year]) / 2
+            yearly[year - 1] = h
+            // S(i) = B(i − D) for i ≥ D, else 0; averaged like H.
+            let shiftedBefore = year - 1 >= maturityYears ? boundaries[year - 1 - maturityYears] : 0
+            let shiftedAfter = year >= maturityYears ? boundaries[year - maturityYears] : 0
+            soil[year - 1] = max(0, h - (shiftedBefore + shiftedAfter) / 2)
+            changed[year - 1] = boundaries[year] - (year == 1 ? start : boundaries[year - 1])
+        }
+        self.boundaries = boundaries
+        self.yearly = yearly
+        self.soil = soil
+        self.changed = changed
+    }
+
+    /// B(i), i = 0…T (method.md §4.1).
+    public static func boundaries(
+        from start: Double, to end: Double, dynamics: DynamicsKind,
+        implementationYears: Int, totalYears: Int, rate: Double
+    ) -> [Double] {
+        let implementation = Double(implementationYears)
+        return (0...totalYears).map { i -> Double in
+            guard i < implementationYears else { return end }
+            let step = Double(i)
+            switch dynamics {
+            case .linear:
+                return start + (end - start) * step / implementation
+            case .immediate:
+                return end
+            case .exponential:
+                let a = (end - start) / (_exp(rate * implementation) - 1)
+                return (start - a) + a * _exp(rate * step)
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+private func _exp(_ x: Double) -> Double { Glibc.exp(x) }
+#elseif canImport(Darwin)
+private func _exp(_ x: Double) -> Double { Darwin.exp(x) }
+#else
+private func _exp(_ x: Double) -> Double { Foundation.exp(x) }
+#endif

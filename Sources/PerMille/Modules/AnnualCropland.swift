@@ -1,0 +1,78 @@
+/// Annual cropland: soil carbon by land use (cropland or set-aside), tillage and carbon input.
+///
+/// Rows with land at the start are "remaining" cropland: the `ipcc` method counts the change from
+/// the start state, `exact-v9.4` compares each scenario with SOCref × F_LU on the row's own area (D1).
+/// Rows that start at 0 ha receive land through a land-use change and always use the land-use
+/// reference, since the F_LU step is booked by the conversion row (method.md §3.2).
+enum AnnualCroplandModule {
+    static func assess(_ row: AnnualCropRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
+        var recorder = RowRecorder()
+        let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))
+        let remaining = row.area.start > 0
+        if remaining { recorder.divergence(.d1) }
+        let startSOC = try stock(row.states.start, socRef: socRef, rowID: row.id, context: context, recorder: &recorder)
+        recorder.record("SOC(start)", startSOC, "t C/ha")
+        var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
+        noteUncountedPractices(row, recorder: &recorder)
+
+        for outcome in Outcome.allCases {
+            let state = row.states[outcome]
+            let soc = try stock(state, socRef: socRef, rowID: row.id, context: context, recorder: &recorder)
+            recorder.record("SOC(\(outcome.rawValue))", soc, "t C/ha", outcome: outcome)
+            let deltaSOC: Double
+            let series: AreaSeries
+            if remaining && context.method == .ipcc {
+                let unchanged = state.soilKey == row.states.start.soilKey
+                deltaSOC = soc - startSOC
+                series = context.series(
+                    from: unchanged ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
+            } else {
+                let fLU = try landUseFactor(state.landUse, rowID: row.id, context: context, recorder: &recorder)
+                let reference = socRef * fLU
+                recorder.record("SOC reference (SOCref × F_LU)", reference, "t C/ha", outcome: outcome)
+                deltaSOC = soc - reference
+                series = context.series(from: row.area.start, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
+            }
+            var mineralisation: (cn: Double, ef1: Double)?
+            if deltaSOC < 0 {
+                let cn = recorder.use("C:N (cropland remaining cropland)", try context.constant("cn-ratio-cropland-remaining", rowID: row.id))
+                let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
+                mineralisation = (cn, ef1)
+            }
+            let soil = SoilCarbon.change(
+                deltaSOC: deltaSOC, series: series, maxArea: max(row.area.start, row.area[outcome]),
+                mineralisation: mineralisation, context: context, outcome: outcome, recorder: &recorder)
+            emissions[outcome].add(.co2Soil, soil.co2)
+            emissions[outcome].add(.n2o, soil.n2o)
+        }
+        return ModuleRowResult(emissions: emissions, recorder: recorder)
+    }
+
+    /// SOC = SOCref × F_LU × F_MG × F_I; set-aside land carries no tillage or input factor.
+    static func stock(
+        _ state: AnnualCropState, socRef: Double, rowID: String, context: AssessmentContext, recorder: inout RowRecorder
+    ) throws(MissingFactor) -> Double {
+        var soc = socRef * (try landUseFactor(state.landUse, rowID: rowID, context: context, recorder: &recorder))
+        guard state.landUse == "annual-cropland" else { return soc }
+        let tillage = context.vocabulary("tillage", state.tillage)
+        let input = context.vocabulary("input", state.input)
+        let fMG = try context.stockChangeFactor("f-mg", landUse: "cropland", practice: tillage, usedIn: "management", rowID: rowID, recorder: &recorder)
+        let fI = try context.stockChangeFactor("f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: rowID, recorder: &recorder)
+        soc *= recorder.use("F_MG(\(tillage))", fMG)
+        soc *= recorder.use("F_I(\(input))", fI)
+        return soc
+    }
+
+    static func landUseFactor(_ landUse: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Double {
+        let factor = try context.stockChangeFactor("f-lu", landUse: landUse, practice: "any", usedIn: "management", rowID: rowID, recorder: &recorder)
+        return recorder.use("F_LU(\(landUse))", factor)
+    }
+
+    /// Residue burning and residue N2O belong to the burning and nitrogen modules, not built yet: say so.
+    private static func noteUncountedPractices(_ row: AnnualCropRow, recorder: inout RowRecorder) {
+        let scenarios = [row.states.start, row.states.without, row.states.with]
+        if scenarios.contains(where: { $0.residues == "burned" || $0.residues == "retained" }) {
+            recorder.note("crop residues (burning CH4/N2O, residue N2O) are not counted in this version: the burning and nitrogen modules come later")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Biomass growth of hectares that join a stand at different times, each with its own age.
+///
+/// A stand's hectares are followed as cohorts: those present at the start, and those that join
+/// in each year of the series (half a year of growth in the year they join, as the half-year
+/// convention counts them). Per-hectare growth depends on how long a hectare has been growing,
+/// so caps (maximum biomass) and age classes (forest ≤ 20 / > 20 years) apply per cohort.
+enum CohortGrowth {
+    /// A cohort's cumulative growth per hectare after `years` of growth.
+    typealias CumulativeGrowth = (_ years: Double) -> Double
+
+    /// Growth per year (in the unit of `cumulative`, times hectares) for a series.
+    ///
+    /// - Parameters:
+    ///   - existingArea: hectares already growing at the start (their head start is `existingAge` years).
+    static func yearlyGrowth(
+        series: AreaSeries, existingArea: Double, existingAge: Double, cumulative: CumulativeGrowth
+    ) -> [Double] {
+        let years = series.yearly.count
+        guard years > 0 else { return [] }
+        let initial = series.boundaries[0]
+        let existingShare = initial > 0 ? min(existingArea, initial) / initial : 0
+        var growth = Array(repeating: 0.0, count: years)
+        for year in 1...years {
+            // Hectares of the initial cohort still present (a shrinking row loses them).
+            let initialPresent = min(initial, series.yearly[year - 1])
+            let y = Double(year)
+            let existing = cumulative(existingAge + y) - cumulative(existingAge + y - 1)
+            let planted = cumulative(y) - cumulative(y - 1)
+            growth[year - 1] = initialPresent * (existingShare * existing + (1 - existingShare) * planted)
+        }
+        for cohortYear in 1...years {
+            let joined = series.boundaries[cohortYear] - series.boundaries[cohortYear - 1]
+            guard joined > 0 else { continue }
+            for year in cohortYear...years {
+                let age = Double(year - cohortYear) + 0.5
+                let before = year == cohortYear ? 0 : age - 1
+                growth[year - 1] += joined * (cumulative(age) - cumulative(before))
+            }
+        }
+        return growth
+    }
+}

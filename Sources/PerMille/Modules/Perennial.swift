@@ -1,0 +1,76 @@
+/// Perennial crops and agroforestry: biomass growth until the system's maximum, and soil carbon.
+///
+/// Growth is a flow on the row's own area (A_start → A_s); each cohort of hectares stops growing
+/// when its above-ground biomass reaches AGB_max, and below-ground growth stops with it
+/// (method.md §6.1, our reading). Soil compares the state with SOCref × F_LU(system) (§3.2 b).
+enum PerennialModule {
+    static func assess(_ row: PerennialRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
+        var recorder = RowRecorder()
+        let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))
+        var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
+        let zone = context.site.climateZone
+
+        for outcome in Outcome.allCases {
+            let state = row.states[outcome]
+            let series = context.series(from: row.area.start, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
+
+            // Soil: management effect against the perennial land-use reference.
+            let fLU = recorder.use("F_LU(\(state.system))", try context.stockChangeFactor(
+                "f-lu", landUse: state.system, practice: "any", usedIn: "management", rowID: row.id, recorder: &recorder))
+            let tillage = context.vocabulary("tillage", state.tillage)
+            let input = context.vocabulary("input", state.input)
+            let fMG = recorder.use("F_MG(\(tillage))", try context.stockChangeFactor(
+                "f-mg", landUse: "cropland", practice: tillage, usedIn: "management", rowID: row.id, recorder: &recorder))
+            let fI = recorder.use("F_I(\(input))", try context.stockChangeFactor(
+                "f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: row.id, recorder: &recorder))
+            let reference = socRef * fLU
+            let soc = reference * fMG * fI
+            recorder.record("SOC(\(outcome.rawValue))", soc, "t C/ha", outcome: outcome)
+            recorder.record("SOC reference (SOCref × F_LU)", reference, "t C/ha", outcome: outcome)
+            let deltaSOC = soc - reference
+            var mineralisation: (cn: Double, ef1: Double)?
+            if deltaSOC < 0 {
+                let cn = recorder.use("C:N (cropland remaining cropland)", try context.constant("cn-ratio-cropland-remaining", rowID: row.id))
+                let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
+                mineralisation = (cn, ef1)
+            }
+            let soil = SoilCarbon.change(
+                deltaSOC: deltaSOC, series: series, maxArea: max(row.area.start, row.area[outcome]),
+                mineralisation: mineralisation, context: context, outcome: outcome, recorder: &recorder)
+            emissions[outcome].add(.co2Soil, soil.co2)
+            emissions[outcome].add(.n2o, soil.n2o)
+
+            // Biomass: growth per cohort, capped at the system's maximum AGB.
+            let region = try context.region(rowID: row.id, table: "perennial-biomass-growth")
+            func growthFactor(_ pool: String) throws(MissingFactor) -> Factor {
+                try context.factor("perennial-\(pool)-growth", rowID: row.id) { () throws(MissingFactor) in
+                    try context.factors.factor("perennial-biomass-growth", [
+                        "system": state.system, "climate_zone": zone.rawValue, "region": region, "pool": pool,
+                    ])
+                }
+            }
+            let agbGrowth = recorder.use("G_AGB(\(state.system))", try growthFactor("agb"))
+            let bgbGrowth = recorder.use("G_BGB(\(state.system))", try growthFactor("bgb"))
+            let maxAGB = recorder.use("AGB_max(\(state.system))", try context.factor("perennial-max-agb", rowID: row.id) { () throws(MissingFactor) in
+                try context.factors.factor("perennial-max-agb", ["system": state.system, "climate": zone.thermalClass])
+            })
+            let standing = row.states.start.standingAGBTonnesCPerHa ?? 0
+            if row.area.start > 0, row.states.start.standingAGBTonnesCPerHa == nil {
+                recorder.note("no standing AGB given for the \(row.area.start) ha already under the system: assumed 0 t C/ha (they grow as new plantings)")
+            }
+            recorder.record("years to AGB_max (new planting)", agbGrowth > 0 ? maxAGB / agbGrowth : 0, "yr", outcome: outcome)
+            let headStart = agbGrowth > 0 ? min(standing, maxAGB) / agbGrowth : 0
+            let capYears = agbGrowth > 0 ? maxAGB / agbGrowth : 0
+            let carbon = CohortGrowth.yearlyGrowth(series: series, existingArea: row.area.start, existingAge: headStart) { years in
+                (agbGrowth + bgbGrowth) * min(max(years, 0), capYears)
+            }
+            let co2 = carbon.map { -$0 * Units.carbonToCO2 }
+            recorder.record("biomass carbon gained", carbon.reduce(0, +), "t C", outcome: outcome)
+            emissions[outcome].add(.co2Biomass, co2)
+        }
+        if row.area.without < row.area.start || row.area.with < row.area.start {
+            recorder.note("standing biomass of hectares that leave the row is booked by the land-use-change row that receives them")
+        }
+        return ModuleRowResult(emissions: emissions, recorder: recorder)
+    }
+}

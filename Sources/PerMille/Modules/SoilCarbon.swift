@@ -1,0 +1,65 @@
+/// Soil CO2 and N2O from a change of the mineral soil stock, shared by every land module (method.md §5.2–5.3).
+enum SoilCarbon {
+    /// One outcome's soil terms.
+    struct Change {
+        var co2: [Double]
+        var n2o: [Double]
+    }
+
+    /// Spreads a per-hectare stock change over a row's hectare series.
+    ///
+    /// - Parameters:
+    ///   - deltaSOC: SOC(state) − SOC(reference), t C/ha.
+    ///   - maxArea: max(A_start, A_s), for the cap.
+    ///   - mineralisation: C:N and EF1 when N2O from mineralised SOM is counted, nil otherwise.
+    static func change(
+        deltaSOC: Double, series: AreaSeries, maxArea: Double, mineralisation: (cn: Double, ef1: Double)?,
+        context: AssessmentContext, outcome: Outcome, recorder: inout RowRecorder
+    ) -> Change {
+        let years = series.yearly.count
+        let d = context.transitionYears.value
+        let rate = -deltaSOC / d * Units.carbonToCO2
+        let untruncated = rate * series.total
+        let truncated = rate * series.soilTotal
+        let cap = abs(deltaSOC) * Units.carbonToCO2 * maxArea
+        var total = context.method == .exactV94 ? untruncated : truncated
+        if abs(total) > cap {
+            total = total < 0 ? -cap : cap
+            recorder.note("soil CO2 capped at |ΔSOC| × 44/12 × max area = \(Units.rounded(cap)) t CO2 (\(outcome.rawValue))")
+        }
+        if abs(untruncated - truncated) > 1e-9 * max(1, abs(truncated)) { recorder.divergence(.d6) }
+        let soilTotal = series.soilTotal
+        let co2 = soilTotal > 0 ? series.soil.map { total * $0 / soilTotal } : Array(repeating: 0, count: years)
+        recorder.record("ΔSOC", deltaSOC, "t C/ha", outcome: outcome)
+        recorder.record("soil CO2 rate", rate, "t CO2/ha/yr", outcome: outcome)
+        recorder.record("Σ H", series.total, "ha·yr", outcome: outcome)
+        recorder.record("Σ H_soil", soilTotal, "ha·yr", outcome: outcome)
+        recorder.record("soil CO2", total, "t CO2", outcome: outcome)
+
+        var n2o = Array(repeating: 0.0, count: years)
+        if deltaSOC < 0, let mineralisation {
+            let perHectare = abs(deltaSOC) / d / mineralisation.cn * mineralisation.ef1 * Units.nitrogenToN2O
+            n2o = series.soil.map { $0 * perHectare }
+            recorder.record("SOM N2O rate", perHectare, "t N2O/ha/yr", outcome: outcome)
+            recorder.record("SOM N2O", n2o.reduce(0, +), "t N2O", outcome: outcome)
+        }
+        return Change(co2: co2, n2o: n2o)
+    }
+}
+
+/// Stoichiometric conversions (method.md §1); these are chemistry, not factors.
+public enum Units {
+    /// C → CO2.
+    public static let carbonToCO2 = 44.0 / 12.0
+    /// N2O-N → N2O.
+    public static let nitrogenToN2O = 44.0 / 28.0
+    /// CH4-C → CH4.
+    public static let carbonToCH4 = 16.0 / 12.0
+    /// kg → t.
+    public static let kilogramsPerTonne = 1000.0
+
+    static func rounded(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        return String(scaled)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import PerMille
+import PerMilleJSON
+
+/// Reads an `Indicators/` folder — manifest, CSV tables, digests — into a `FactorSet`.
+///
+/// Every problem is collected (file:line, what was expected, what was found) before failing,
+/// so one run shows a data maintainer everything to fix.
+public enum IndicatorsLoader {
+    /// The folder shipped inside the package (`Bundle.module`).
+    public static var bundledDirectory: URL? {
+        Bundle.module.url(forResource: "Indicators", withExtension: nil)
+    }
+
+    /// Loads and checks every table of the manifest in `directory` (the bundled folder when nil).
+    public static func load(from directory: URL? = nil) throws(DiagnosticsError) -> FactorSet {
+        guard let directory = directory ?? bundledDirectory else {
+            throw DiagnosticsError([Diagnostic(code: "indicators.missing", message: "the bundled Indicators folder was not found; pass --indicators DIR")])
+        }
+        let manifestURL = directory.appendingPathComponent("manifest.json")
+        guard let manifestBytes = try? Data(contentsOf: manifestURL) else {
+            throw DiagnosticsError([Diagnostic(
+                code: "indicators.manifest-unreadable", message: "cannot read the indicators manifest",
+                location: SourceLocation(file: manifestURL.path, line: 0, column: 0, path: ""))])
+        }
+        let entries = try Manifest.entries(in: [UInt8](manifestBytes), file: manifestURL.path)
+        var tables: [FactorTable] = []
+        var problems: [Diagnostic] = []
+        for entry in entries {
+            let url = directory.appendingPathComponent(entry.file)
+            guard let data = try? Data(contentsOf: url) else {
+                problems.append(Diagnostic(
+                    code: "indicators.table-unreadable", message: "table '\(entry.name)' listed in the manifest cannot be read",
+                    location: SourceLocation(file: url.path, line: 0, column: 0, path: entry.name)))
+                continue
+            }
+            let bytes = [UInt8](data)
+            let digest = SHA256Digest.hex(bytes)
+            if digest != entry.sha256 {
+                problems.append(Diagnostic(
+                    code: "indicators.digest-mismatch", message: "table '\(entry.name)' does not match the digest in the manifest",
+                    location: SourceLocation(file: url.path, line: 0, column: 0, path: entry.name),
+                    expected: "sha256 \(entry.sha256)", found: "sha256 \(digest)",
+                    suggestion: "if the edit is intended, run .ci/update-manifest.py"))
+                continue
+            }
+            switch TableReader.read(bytes, entry: entry, path: url.path, digest: "sha256:" + digest) {
+            case .success(let table): tables.append(table)
+            case .failure(let error): problems += error.diagnostics
+            }
+        }
+        guard problems.isEmpty else { throw DiagnosticsError(problems) }
+        return FactorSet(tables: tables)
+    }
+}

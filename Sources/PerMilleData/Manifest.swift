@@ -1,0 +1,45 @@
+import PerMille
+import PerMilleJSON
+
+/// One table entry of `Indicators/manifest.json`.
+struct ManifestEntry: Sendable {
+    var name: String
+    var file: String
+    var title: String
+    var keys: [String]
+    var values: [String]
+    var sha256: String
+}
+
+enum Manifest {
+    static func entries(in bytes: [UInt8], file: String) throws(DiagnosticsError) -> [ManifestEntry] {
+        let root: JSONNode
+        do { root = try JSONParser.parse(bytes) } catch {
+            throw DiagnosticsError([Diagnostic(
+                code: "indicators.manifest-syntax", message: "the indicators manifest is not valid JSON: \(error.message)",
+                location: SourceLocation(file: file, line: error.position.line, column: error.position.column, path: ""))])
+        }
+        guard root.member("format")?.string == "permille-indicators/1", let tables = root.member("tables")?.array else {
+            throw DiagnosticsError([Diagnostic(
+                code: "indicators.manifest-format", message: "the manifest must have format \"permille-indicators/1\" and a tables list",
+                location: SourceLocation(file: file, line: root.position.line, column: root.position.column, path: ""))])
+        }
+        var entries: [ManifestEntry] = []
+        var problems: [Diagnostic] = []
+        for (index, node) in tables.enumerated() {
+            guard let name = node.member("name")?.string, let path = node.member("file")?.string,
+                let keys = node.member("keys")?.array?.compactMap(\.string),
+                let values = node.member("values")?.array?.compactMap(\.string),
+                let sha = node.member("sha256")?.string
+            else {
+                problems.append(Diagnostic(
+                    code: "indicators.manifest-entry", message: "manifest entry needs name, file, keys, values and sha256",
+                    location: SourceLocation(file: file, line: node.position.line, column: node.position.column, path: "tables[\(index)]")))
+                continue
+            }
+            entries.append(ManifestEntry(name: name, file: path, title: node.member("title")?.string ?? name, keys: keys, values: values, sha256: sha))
+        }
+        guard problems.isEmpty else { throw DiagnosticsError(problems) }
+        return entries
+    }
+}

@@ -1,0 +1,193 @@
+import PerMille
+import PerMilleJSON
+
+/// Walks a JSON document while collecting every problem with its position, path and row.
+///
+/// Each accessor reports what it expected and what it found, then returns nil so reading goes on
+/// and the holder sees all problems of the file at once.
+struct DocumentReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    func location(_ position: JSONPosition, _ path: String) -> SourceLocation {
+        SourceLocation(file: file, line: position.line, column: position.column, path: path)
+    }
+
+    mutating func report(
+        _ code: String, _ message: String, at position: JSONPosition, path: String, row: String? = nil,
+        expected: String? = nil, found: String? = nil, suggestion: String? = nil, severity: Diagnostic.Severity = .error
+    ) {
+        diagnostics.append(Diagnostic(
+            severity, code: code, message: message, location: location(position, path), rowID: row,
+            expected: expected, found: found, suggestion: suggestion))
+    }
+
+    /// The members of an object after checking unknown and duplicate keys; nil if the node is not an object.
+    mutating func object(_ node: JSONNode, path: String, allowed: [String], row: String? = nil) -> [String: JSONNode]? {
+        guard let members = node.members else {
+            mismatch(node, path: path, expected: "an object", row: row)
+            return nil
+        }
+        var result: [String: JSONNode] = [:]
+        var firstSeen: [String: JSONPosition] = [:]
+        for member in members {
+            let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+            if let earlier = firstSeen[member.key] {
+                report(
+                    "key.duplicate", "key '\(member.key)' appears twice in the same object (first at line \(earlier.line))",
+                    at: member.keyPosition, path: memberPath, row: row, expected: "each key once", found: "a second '\(member.key)'")
+                continue
+            }
+            firstSeen[member.key] = member.keyPosition
+            guard allowed.contains(member.key) else {
+                let suggestion = Suggestions.closest(to: member.key, among: allowed)
+                report(
+                    "key.unknown", "unknown key '\(member.key)'", at: member.keyPosition, path: memberPath, row: row,
+                    expected: "one of " + allowed.joined(separator: ", "), found: "'\(member.key)'",
+                    suggestion: suggestion.map { "did you mean '\($0)'?" })
+                continue
+            }
+            result[member.key] = member.value
+        }
+        return result
+    }
+
+    mutating func mismatch(_ node: JSONNode, path: String, expected: String, row: String? = nil) {
+        report(
+            "type.mismatch", "expected \(expected), found \(Self.describe(node))", at: node.position, path: path, row: row,
+            expected: expected, found: Self.describe(node))
+    }
+
+    mutating func missing(_ key: String, in node: JSONNode, path: String, row: String? = nil, expected: String) {
+        let fieldPath = path.isEmpty ? key : "\(path).\(key)"
+        report(
+            "field.missing", "missing required field '\(key)'", at: node.position, path: fieldPath, row: row,
+            expected: expected, found: "no '\(key)'")
+    }
+
+    mutating func string(_ fields: [String: JSONNode], _ key: String, in parent: JSONNode, path: String, row: String? = nil, required: Bool = false) -> String? {
+        guard let node = fields[key] else {
+            if required { missing(key, in: parent, path: path, row: row, expected: "a string") }
+            return nil
+        }
+        guard let text = node.string else {
+            mismatch(node, path: join(path, key), expected: "a string", row: row)
+            return nil
+        }
+        return text
+    }
+
+    /// A finite number; 1e309 and friends are refused here, since the parser keeps them as infinity.
+    mutating func number(_ node: JSONNode, path: String, row: String? = nil) -> Double? {
+        guard let number = node.number else {
+            mismatch(node, path: path, expected: "a number", row: row)
+            return nil
+        }
+        guard number.value.isFinite else {
+            report(
+                "number.not-finite", "number \(number.literal) is too large to be a finite value", at: node.position, path: path,
+                row: row, expected: "a finite decimal", found: number.literal)
+            return nil
+        }
+        return number.value == 0 ? 0 : number.value
+    }
+
+    mutating func number(_ fields: [String: JSONNode], _ key: String, in parent: JSONNode, path: String, row: String? = nil, required: Bool = false) -> Double? {
+        guard let node = fields[key] else {
+            if required { missing(key, in: parent, path: path, row: row, expected: "a number") }
+            return nil
+        }
+        return number(node, path: join(path, key), row: row)
+    }
+
+    mutating func integer(_ fields: [String: JSONNode], _ key: String, in parent: JSONNode, path: String, range: ClosedRange<Int>, required: Bool = true) -> Int? {
+        guard let node = fields[key] else {
+            if required { missing(key, in: parent, path: path, expected: "a whole number") }
+            return nil
+        }
+        guard let value = number(node, path: join(path, key)) else { return nil }
+        guard value == value.rounded(), let whole = Int(exactly: value), range.contains(whole) else {
+            report(
+                "value.out-of-range", "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+                at: node.position, path: join(path, key), expected: "\(range.lowerBound)…\(range.upperBound)", found: node.number?.literal ?? "")
+            return nil
+        }
+        return whole
+    }
+
+    mutating func bool(_ fields: [String: JSONNode], _ key: String, path: String, row: String? = nil) -> Bool? {
+        guard let node = fields[key] else { return nil }
+        guard let value = node.bool else {
+            mismatch(node, path: join(path, key), expected: "true or false", row: row)
+            return nil
+        }
+        return value
+    }
+
+    /// A key from a closed or data-defined vocabulary, with a "did you mean" when it is close to one.
+    mutating func choice(
+        _ fields: [String: JSONNode], _ key: String, in parent: JSONNode, path: String, row: String? = nil,
+        allowed: [String], vocabulary: String, required: Bool = false, code: String = "practice.unknown"
+    ) -> String? {
+        guard let text = string(fields, key, in: parent, path: path, row: row, required: required) else { return nil }
+        guard allowed.contains(text) else {
+            let node = fields[key] ?? parent
+            let suggestion = Suggestions.closest(to: text, among: allowed)
+            let listing = allowed.count <= 12 ? allowed.joined(separator: ", ") : allowed.prefix(12).joined(separator: ", ") + ", … (\(allowed.count) keys)"
+            report(
+                code, "unknown \(vocabulary) '\(text)'", at: node.position, path: join(path, key), row: row,
+                expected: "one of \(listing)", found: "'\(text)'", suggestion: suggestion.map { "did you mean '\($0)'?" })
+            return nil
+        }
+        return text
+    }
+
+    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    static func describe(_ node: JSONNode) -> String {
+        switch node.value {
+        case .null: "null"
+        case .bool(let value): "\(value)"
+        case .number(let number): "the number \(number.literal)"
+        case .string(let text): "the string \"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+/// "Did you mean" by edit distance, for keys and vocabulary.
+enum Suggestions {
+    static func closest(to word: String, among candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            let limit = max(2, candidate.count / 3)
+            guard distance <= limit else { continue }
+            if let current = best, current.1 <= distance { continue }
+            best = (candidate, distance)
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

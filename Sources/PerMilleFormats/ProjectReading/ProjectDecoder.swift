@@ -1,0 +1,81 @@
+import PerMille
+import PerMilleJSON
+
+/// Reads a `permille/1` project file (JSON) into a validated `Project`, or every problem it has.
+public struct ProjectDecoder: Sendable {
+    public let factors: FactorSet
+
+    public init(factors: FactorSet) { self.factors = factors }
+
+    /// The outcome of reading: a project when there are no errors, and all diagnostics (warnings too).
+    public struct Outcome: Sendable {
+        public var project: Project?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func decode(json bytes: [UInt8], file: String) -> Outcome {
+        let root: JSONNode
+        do { root = try JSONParser.parse(bytes) } catch {
+            let diagnostic = Diagnostic(
+                code: "json.syntax", message: error.message,
+                location: SourceLocation(file: file, line: error.position.line, column: error.position.column, path: ""),
+                expected: error.expected, found: error.found)
+            return Outcome(project: nil, diagnostics: [diagnostic])
+        }
+        var reader = DocumentReader(file: file)
+        let vocabulary = Vocabulary(factors: factors)
+        let project = readProject(root, reader: &reader, vocabulary: vocabulary)
+        return Outcome(project: reader.hasErrors ? nil : project, diagnostics: reader.diagnostics)
+    }
+
+    static let supportedModules = ["landUseChange", "annualCrops", "perennialCrops", "grassland", "forestManagement", "organicSoils"]
+    static let laterModules = ["rice", "livestock", "inputs", "coastalWetlands"]
+
+    private func readProject(_ root: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary) -> Project? {
+        guard let top = reader.object(root, path: "", allowed: ["format", "project", "modules", "overrides", "indicators"]) else { return nil }
+        if let format = reader.string(top, "format", in: root, path: "", required: true), format != "permille/1" {
+            let major = format.split(separator: "/").last.flatMap { $0.split(separator: ".").first }.map(String.init) ?? format
+            reader.report(
+                "format.version", format.hasPrefix("permille/") ? "project format version \(major) is not supported by this permille" : "not a permille project file",
+                at: top["format"]?.position ?? root.position, path: "format", expected: "\"permille/1\"", found: "\"\(format)\"")
+        }
+        guard let projectNode = top["project"] else {
+            reader.missing("project", in: root, path: "", expected: "the project description")
+            return nil
+        }
+        let description = DescriptionReader.read(projectNode, reader: &reader, vocabulary: vocabulary)
+        var project = description.map { Project(description: $0) }
+        var ids: [String: JSONPosition] = [:]
+        if let modulesNode = top["modules"],
+            let modules = reader.object(modulesNode, path: "modules", allowed: Self.supportedModules + Self.laterModules) {
+            for name in Self.laterModules {
+                guard let node = modules[name] else { continue }
+                if let list = node.array, list.isEmpty { continue }
+                reader.report(
+                    "module.unsupported", "module '\(name)' is not assessed by this version of permille; remove it or wait for the release that adds it",
+                    at: node.position, path: "modules.\(name)", expected: "one of " + Self.supportedModules.joined(separator: ", "), found: "'\(name)'")
+            }
+            var rows = RowReader(reader: reader, vocabulary: vocabulary, ids: ids, defaultDynamics: description?.dynamics ?? .linear)
+            project?.landUseChange = rows.list(modules["landUseChange"], module: "landUseChange", read: RowReader.landUseChange)
+            project?.annualCrops = rows.list(modules["annualCrops"], module: "annualCrops", read: RowReader.annualCrop)
+            project?.perennialCrops = rows.list(modules["perennialCrops"], module: "perennialCrops", read: RowReader.perennial)
+            project?.grassland = rows.list(modules["grassland"], module: "grassland", read: RowReader.grassland)
+            project?.forestManagement = rows.list(modules["forestManagement"], module: "forestManagement", read: RowReader.forestManagement)
+            project?.organicSoils = rows.list(modules["organicSoils"], module: "organicSoils", read: RowReader.organicSoil)
+            reader = rows.reader
+            ids = rows.ids
+            if let project, project.rowCount == 0 {
+                reader.report("modules.empty", "the project has no rows: nothing to assess", at: modulesNode.position, path: "modules", expected: "at least one row", found: "none")
+            }
+        } else if top["modules"] == nil {
+            reader.missing("modules", in: root, path: "", expected: "an object of module row lists")
+        }
+        if let node = top["overrides"] {
+            project?.overrides = OverridesReader.read(node, reader: &reader, rowIDs: ids)
+        }
+        if let node = top["indicators"] {
+            project?.indicators = OverridesReader.indicators(node, reader: &reader)
+        }
+        return project
+    }
+}

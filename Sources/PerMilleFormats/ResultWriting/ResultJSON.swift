@@ -1,0 +1,171 @@
+import PerMille
+import PerMilleJSON
+
+/// The assessment as a JSON document (project-format.md, "The result"); deterministic key order.
+public enum ResultJSON {
+    /// Everything beyond the assessment that the result carries: the project's name and digests.
+    public struct Provenance: Sendable {
+        public var projectName: String
+        /// `sha256:` + hex of the input file's bytes.
+        public var inputDigest: String
+        /// Digests of every factor table the assessment could read, by file name.
+        public var factorDigests: [(file: String, digest: String)]
+
+        public init(projectName: String, inputDigest: String, factorDigests: [(file: String, digest: String)]) {
+            self.projectName = projectName
+            self.inputDigest = inputDigest
+            self.factorDigests = factorDigests
+        }
+    }
+
+    public static func encode(_ assessment: Assessment, provenance: Provenance, explain: Bool = true) -> String {
+        JSONWriter.write(document(assessment, provenance: provenance, explain: explain))
+    }
+
+    public static func document(_ assessment: Assessment, provenance: Provenance, explain: Bool) -> JSONOutput {
+        let area = assessment.projectArea
+        let years = Double(assessment.totalYears)
+        var top: [(String, JSONOutput)] = [
+            ("format", .string("permille-result/1")),
+            ("project", .string(provenance.projectName)),
+            ("method", .string(assessment.method.rawValue)),
+            ("gwp", .string(assessment.gwp.rawValue)),
+            ("factorSet", .string(assessment.factorSet.rawValue)),
+            ("site", site(assessment.site)),
+            ("period", .object([
+                ("startYear", .integer(assessment.startYear)),
+                ("implementationYears", .integer(assessment.implementationYears)),
+                ("capitalizationYears", .integer(assessment.totalYears - assessment.implementationYears)),
+                ("totalYears", .integer(assessment.totalYears)),
+            ])),
+            ("gwpValues", .object([("co2", .number(1)), ("ch4", .number(assessment.gwpFactors.ch4.value)), ("n2o", .number(assessment.gwpFactors.n2o.value))])),
+            ("unit", .string("t CO2e; emissions positive, removals negative; balance = with - without")),
+        ]
+        var total = triple(assessment.total)
+        let totalBalance = assessment.total.balance
+        total += [
+            ("area", .number(area)),
+            ("perHectare", .number(area > 0 ? totalBalance / area : 0)),
+            ("perHectarePerYear", .number(area > 0 && years > 0 ? totalBalance / area / years : 0)),
+            ("intensity", intensity(assessment.total, area: area, years: years)),
+            ("byGas", byGas(assessment, rows: assessment.rows)),
+        ]
+        top.append(("total", .object(total)))
+        var modules: [(String, JSONOutput)] = []
+        for module in assessment.modules {
+            let rows = assessment.rows(in: module)
+            let moduleArea = rows.reduce(0) { $0 + $1.maxArea }
+            var entry = triple(assessment.total(of: rows))
+            entry += [
+                ("title", .string(module.title)),
+                ("area", .number(moduleArea)),
+                ("intensity", intensity(assessment.total(of: rows), area: moduleArea, years: years)),
+                ("byGas", byGas(assessment, rows: rows)),
+                ("rows", .object(rows.map { ($0.id, row($0, assessment: assessment, explain: explain)) })),
+            ]
+            modules.append((module.rawValue, .object(entry)))
+        }
+        top.append(("modules", .object(modules)))
+        var cumulative = Balance(without: 0, with: 0)
+        let yearly = assessment.yearly(of: assessment.rows)
+        top.append(("years", .array(zip(assessment.calendarYears, yearly).map { year, balance in
+            cumulative.without += balance.without
+            cumulative.with += balance.with
+            return .object([("year", .integer(year))] + triple(balance) + [("cumulative", .object(triple(cumulative)))])
+        })))
+        top.append(("divergences", .array(assessment.divergences.map(divergence))))
+        top.append(("notes", .array(assessment.notes.map(JSONOutput.string))))
+        top.append(("digests", .object([
+            ("input", .string(provenance.inputDigest)),
+            ("factors", .object(provenance.factorDigests.map { ($0.file, .string($0.digest)) })),
+        ])))
+        return .object(top)
+    }
+
+    static func triple(_ balance: Balance) -> [(String, JSONOutput)] {
+        [("without", .number(clean(balance.without))), ("with", .number(clean(balance.with))), ("balance", .number(clean(balance.balance)))]
+    }
+
+    /// Rounds away float noise below a micro-tonne so reruns and platforms print the same digits.
+    static func clean(_ value: Double) -> Double {
+        let rounded = (value * 1e9).rounded() / 1e9
+        return rounded == 0 ? 0 : rounded
+    }
+
+    private static func intensity(_ balance: Balance, area: Double, years: Double) -> JSONOutput {
+        .object([
+            ("perHectare", .object(triple(balance.divided(by: area)))),
+            ("perHectarePerYear", .object(triple(balance.divided(by: area * years)))),
+        ])
+    }
+
+    private static func byGas(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
+        .object(GasCategory.allCases.map { gas in
+            let co2e = assessment.total(of: rows, gas: gas)
+            let without = rows.reduce(0) { $0 + $1.mass(.without, gas) }
+            let with = rows.reduce(0) { $0 + $1.mass(.with, gas) }
+            return (gas.rawValue, .object(triple(co2e) + [
+                ("tonnes", .object(triple(Balance(without: without, with: with)) + [("unit", .string(gas.massUnit))])),
+            ]))
+        })
+    }
+
+    private static func row(_ row: RowResult, assessment: Assessment, explain: Bool) -> JSONOutput {
+        var entry = triple(row.balance(gwp: assessment.gwpFactors))
+        entry += [
+            ("name", .string(row.name)),
+            ("area", .object([("start", .number(row.area.start)), ("without", .number(row.area.without)), ("with", .number(row.area.with))])),
+            ("intensity", intensity(row.balance(gwp: assessment.gwpFactors), area: row.maxArea, years: Double(assessment.totalYears))),
+            ("byGas", .object(GasCategory.allCases.map { gas in
+                (gas.rawValue, .object(triple(row.balance(gas: gas, gwp: assessment.gwpFactors)) + [
+                    ("tonnes", .object(triple(Balance(without: row.mass(.without, gas), with: row.mass(.with, gas))))),
+                ]))
+            })),
+            ("years", .object(Outcome.allCases.map { outcome in
+                (outcome.rawValue, .array((0..<assessment.totalYears).map { .number(clean(row.co2e(outcome, year: $0, gwp: assessment.gwpFactors))) }))
+            })),
+        ]
+        if !row.divergenceIDs.isEmpty { entry.append(("divergenceIDs", .array(row.divergenceIDs.map { .string($0.rawValue) }))) }
+        if !row.notes.isEmpty { entry.append(("notes", .array(row.notes.map(JSONOutput.string)))) }
+        if explain {
+            entry.append(("factors", .array(row.factors.map(factor))))
+            entry.append(("intermediates", .array(row.intermediates.map { item in
+                var fields: [(String, JSONOutput)] = [("name", .string(item.name)), ("value", .number(clean(item.value))), ("unit", .string(item.unit))]
+                if let outcome = item.outcome { fields.append(("scenario", .string(outcome.rawValue))) }
+                return .object(fields)
+            })))
+        }
+        return .object(entry)
+    }
+
+    static func factor(_ use: FactorUse) -> JSONOutput {
+        let factor = use.factor
+        var fields: [(String, JSONOutput)] = [
+            ("name", .string(use.name)), ("value", .number(factor.value)), ("unit", .string(factor.unit)),
+            ("uncertaintyPercent", factor.uncertaintyPercent.map(JSONOutput.number) ?? .null),
+            ("reliability", .string(factor.reliability.rawValue)), ("source", .string(factor.source)),
+            ("table", .string(factor.table)), ("key", .string(factor.key)), ("line", .integer(factor.line)),
+        ]
+        if let note = factor.note { fields.append(("note", .string(note))) }
+        return .object(fields)
+    }
+
+    private static func site(_ site: Site) -> JSONOutput {
+        .object([
+            ("climateZone", .string(site.climateZone.rawValue)), ("climateRule", .string(site.climateRule)),
+            ("soilClass", .string(site.soilClass.rawValue)), ("soilRule", .string(site.soilRule)),
+            ("region", site.region.map(JSONOutput.string) ?? .null), ("regionRule", .string(site.regionRule)),
+        ])
+    }
+
+    private static func divergence(_ item: Divergence) -> JSONOutput {
+        .object([
+            ("ids", .array(item.ids.map { .string($0.rawValue) })),
+            ("summary", .string(item.ids.map(\.summary).joined(separator: " "))),
+            ("module", .string(item.module.rawValue)), ("row", .string(item.rowID)), ("scenario", .string(item.outcome.rawValue)),
+            ("gas", .string(item.gas.rawValue)), ("unit", .string(item.gas.massUnit)),
+            ("thisMethod", .number(clean(item.chosen))), ("otherMethod", .number(clean(item.other))),
+            ("differenceCO2e", .number(clean(item.differenceCO2e))),
+        ])
+    }
+}

@@ -1,0 +1,131 @@
+import PerMille
+
+/// The assessment as a text table in the shape of EX-ACT's results sheet, optionally with every factor.
+public enum TextReport {
+    public static func render(_ assessment: Assessment, projectName: String, explain: Bool) -> String {
+        var lines: [String] = []
+        let area = assessment.projectArea
+        let years = assessment.totalYears
+        lines.append("permille — \(projectName)")
+        lines.append("method \(assessment.method.rawValue) · GWP \(assessment.gwp.rawValue) · factors \(assessment.factorSet.rawValue) · \(years) years (\(assessment.implementationYears) + \(years - assessment.implementationYears)) from \(assessment.startYear) · \(number(area, decimals: 1)) ha")
+        lines.append("site: \(assessment.site.climateZone.rawValue) (\(assessment.site.climateRule)); \(assessment.site.soilClass.rawValue) (\(assessment.site.soilRule))")
+        lines.append("")
+        lines.append(row("t CO2e", "Without", "With", "Balance"))
+        lines.append(String(repeating: "─", count: 78))
+        for module in assessment.modules {
+            lines.append(row(module.title, assessment.total(of: assessment.rows(in: module))))
+        }
+        lines.append(String(repeating: "─", count: 78))
+        let total = assessment.total
+        lines.append(row("Total", total))
+        lines.append(row("Per ha", total.divided(by: area), decimals: 2))
+        lines.append(row("Per ha per year", total.divided(by: area * Double(years)), decimals: 2))
+        lines.append("")
+        lines.append(row("By gas (t CO2e)", "Without", "With", "Balance"))
+        lines.append(String(repeating: "─", count: 78))
+        for gas in GasCategory.allCases {
+            lines.append(row(gasTitle(gas), assessment.total(of: assessment.rows, gas: gas)))
+        }
+        if !assessment.divergences.isEmpty {
+            lines.append("")
+            lines.append("Where the \(assessment.method.other.rawValue) method gives other numbers:")
+            for item in assessment.divergences {
+                lines.append("  \(item.ids.map(\.rawValue).joined(separator: "+")) row \(item.rowID) \(item.outcome.rawValue) \(item.gas.rawValue): \(number(item.chosen, decimals: 4)) vs \(number(item.other, decimals: 4)) \(item.gas.massUnit) (\(signed(item.differenceCO2e)) t CO2e)")
+            }
+            for id in Set(assessment.divergences.flatMap(\.ids)).sorted() { lines.append("  \(id.rawValue): \(id.summary)") }
+        }
+        let notes = assessment.rows.flatMap { row in row.notes.map { "row \(row.id): \($0)" } }
+        if !notes.isEmpty {
+            lines.append("")
+            lines.append("Notes:")
+            lines += notes.map { "  " + $0 }
+        }
+        if explain { lines += explanation(assessment) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Per row: every factor (value, unit, ±, reliability, source, table line) and every intermediate.
+    static func explanation(_ assessment: Assessment) -> [String] {
+        var lines = ["", "Explanation, row by row"]
+        for row in assessment.rows {
+            let balance = row.balance(gwp: assessment.gwpFactors)
+            lines.append("")
+            lines.append("[\(row.module.title)] \(row.id) — \(row.name)")
+            lines.append("  area (ha): start \(number(row.area.start, decimals: 2)), without \(number(row.area.without, decimals: 2)), with \(number(row.area.with, decimals: 2))")
+            lines.append("  t CO2e: without \(number(balance.without, decimals: 2)), with \(number(balance.with, decimals: 2)), balance \(number(balance.balance, decimals: 2))")
+            lines.append("  factors:")
+            for use in row.factors {
+                let factor = use.factor
+                let uncertainty = factor.uncertaintyPercent.map { " ±\(number($0, decimals: 0))%" } ?? " (± unknown)"
+                let flag = factor.reliability.needsChecking ? " UNVERIFIED" : ""
+                let place = factor.table == "override" ? "Tier 2 override" : "\(factor.table).csv line \(factor.line)"
+                lines.append("    \(use.name) = \(plain(factor.value)) \(factor.unit)\(uncertainty) [\(factor.reliability.rawValue)\(flag)] — \(factor.source) (\(place))")
+                if let note = factor.note { lines.append("      note: \(note)") }
+            }
+            lines.append("  intermediates:")
+            for item in row.intermediates {
+                let scope = item.outcome.map { " (\($0.rawValue))" } ?? ""
+                lines.append("    \(item.name)\(scope) = \(plain(item.value)) \(item.unit)")
+            }
+            for outcome in Outcome.allCases {
+                let masses = GasCategory.allCases.map { "\($0.rawValue) \(number(row.mass(outcome, $0), decimals: 4)) \($0.massUnit)" }
+                lines.append("  gases \(outcome.rawValue): " + masses.joined(separator: ", "))
+            }
+        }
+        return lines
+    }
+
+    static func gasTitle(_ gas: GasCategory) -> String {
+        switch gas {
+        case .co2Biomass: "CO2 biomass (incl. dead organic matter)"
+        case .co2Soil: "CO2 soil"
+        case .n2o: "N2O"
+        case .ch4: "CH4"
+        }
+    }
+
+    private static func row(_ title: String, _ balance: Balance, decimals: Int = 1) -> String {
+        row(title, number(balance.without, decimals: decimals), number(balance.with, decimals: decimals), number(balance.balance, decimals: decimals))
+    }
+
+    private static func row(_ title: String, _ a: String, _ b: String, _ c: String) -> String {
+        pad(title, 40, left: true) + pad(a, 12) + pad(b, 12) + pad(c, 14)
+    }
+
+    private static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+        let count = text.count
+        guard count < width else { return left ? String(text.prefix(width - 1)) + " " : " " + text }
+        let spaces = String(repeating: " ", count: width - count)
+        return left ? text + spaces : spaces + text
+    }
+
+    /// Fixed decimals with thin thousands grouping (`-2 475.0`), never `-0.0`.
+    static func number(_ value: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        var scaled = (abs(value) * scale).rounded()
+        if scaled == 0 { scaled = 0 }
+        let negative = value < 0 && scaled != 0
+        let whole = Int((scaled / scale).rounded(.towardZero))
+        let fraction = Int(scaled - Double(whole) * scale)
+        var digits = String(whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = " " + String(digits.suffix(3)) + grouped
+            digits = String(digits.dropLast(3))
+        }
+        grouped = digits + grouped
+        if decimals > 0 {
+            let fractionText = String(fraction)
+            grouped += "." + String(repeating: "0", count: decimals - fractionText.count) + fractionText
+        }
+        return (negative ? "-" : "") + grouped
+    }
+
+    private static func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + number(value, decimals: 2) }
+
+    private static func plain(_ value: Double) -> String {
+        let rounded = (value * 1e6).rounded() / 1e6
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
+    }
+}

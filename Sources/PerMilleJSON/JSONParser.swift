@@ -1,0 +1,307 @@
+/// A strict RFC 8259 JSON parser that records the source position of every value and key.
+///
+/// Project files are hand-edited, so the parser accepts only standard JSON (no comments,
+/// trailing commas, NaN or leading zeros), validates UTF-8, and reports the first problem with
+/// a position and an explanation instead of guessing what was meant.
+public enum JSONParser {
+    /// Parses one JSON document from UTF-8 bytes.
+    ///
+    /// A single leading UTF-8 byte order mark is skipped, because some editors write one.
+    /// `maxDepth` bounds array/object nesting so hostile input cannot exhaust the stack; the
+    /// parser recurses once per level, so keep it in the hundreds or low thousands.
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONNode {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONNode in
+            var parser = Parser(bytes: buffer, maxDepth: maxDepth)
+            return try parser.parseDocument()
+        }
+    }
+
+    /// Parses one JSON document from a string, as `parse(_:maxDepth:)` does for its UTF-8 bytes.
+    ///
+    /// Convenient for tests and for JSON embedded in code; files should be read as bytes.
+    public static func parse(_ text: String, maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONNode {
+        try parse(Array(text.utf8), maxDepth: maxDepth)
+    }
+}
+
+/// Byte values the grammar cares about, named so the parser reads like the grammar.
+enum ASCII {
+    static let tab: UInt8 = 0x09
+    static let lineFeed: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let quote: UInt8 = 0x22
+    static let apostrophe: UInt8 = 0x27
+    static let plus: UInt8 = 0x2B
+    static let comma: UInt8 = 0x2C
+    static let minus: UInt8 = 0x2D
+    static let dot: UInt8 = 0x2E
+    static let slash: UInt8 = 0x2F
+    static let zero: UInt8 = 0x30
+    static let nine: UInt8 = 0x39
+    static let colon: UInt8 = 0x3A
+    static let asterisk: UInt8 = 0x2A
+    static let upperE: UInt8 = 0x45
+    static let openBracket: UInt8 = 0x5B
+    static let backslash: UInt8 = 0x5C
+    static let closeBracket: UInt8 = 0x5D
+    static let lowerE: UInt8 = 0x65
+    static let lowerU: UInt8 = 0x75
+    static let openBrace: UInt8 = 0x7B
+    static let closeBrace: UInt8 = 0x7D
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- zero < 10 }
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == 0x5F
+    }
+}
+
+/// The parser's cursor over the input, with the line bookkeeping positions need.
+///
+/// Noncopyable because it owns the scratch stacks' memory.
+struct Parser: ~Copyable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let end: Int
+    let maxDepth: Int
+    var index = 0
+    var depth = 0
+    var line = 1
+    var lineStart = 0
+    // Column = scalars since the line start = bytes minus UTF-8 continuation bytes. Those only
+    // occur inside strings, where the validator counts them, so a position costs O(1).
+    var continuationBytes = 0
+    var continuationBytesAtLineStart = 0
+    /// Reused buffer for strings with escapes, so each one does not allocate its own.
+    var scratch: [UInt8] = []
+    // Elements and members of all open containers. Each container's array is allocated once,
+    // at its exact size, when it closes, instead of growing by doubling as it fills.
+    var nodeStack = ScratchStack<JSONNode>()
+    var memberStack = ScratchStack<JSONMember>()
+
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        self.bytes = bytes
+        self.end = bytes.count
+        self.maxDepth = maxDepth
+    }
+
+    /// A byte offset with its line, for positions reported after the cursor has moved on.
+    struct Mark {
+        var offset: Int
+        var line: Int
+        var lineStart: Int
+    }
+
+    func mark() -> Mark { Mark(offset: index, line: line, lineStart: lineStart) }
+
+    // MARK: Positions
+
+    /// The position of the cursor.
+    @inline(__always)
+    func currentPosition() -> JSONPosition {
+        let scalars = index &- lineStart &- (continuationBytes &- continuationBytesAtLineStart)
+        return JSONPosition(line: line, column: scalars &+ 1, offset: index)
+    }
+
+    /// The position of `offset` on the current line; counts, so it is for error paths only.
+    func position(at offset: Int) -> JSONPosition {
+        position(of: Mark(offset: offset, line: line, lineStart: lineStart))
+    }
+
+    func position(of mark: Mark) -> JSONPosition {
+        // Bytes before a reported position are valid UTF-8, so every byte that is not a
+        // continuation byte (10xxxxxx) starts a scalar.
+        var column = 1
+        for i in mark.lineStart..<mark.offset where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        return JSONPosition(line: mark.line, column: column, offset: mark.offset)
+    }
+
+    // MARK: Document and whitespace
+
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
+        try rejectOtherEncodings()
+        if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            // The BOM is invisible in editors, so columns start counting after it.
+            index = 3
+            lineStart = 3
+        }
+        skipWhitespace()
+        guard index < end else {
+            throw JSONSyntaxError(message: "the file is empty", position: position(at: index),
+                                  expected: "a value", found: "end of file")
+        }
+        let root = try parseValue(expected: "a value")
+        skipWhitespace()
+        if index < end {
+            if let comment = commentError(expected: "end of file") { throw comment }
+            throw JSONSyntaxError(message: "unexpected content after the JSON value",
+                                  position: position(at: index), expected: "end of file",
+                                  found: describeFound(at: index))
+        }
+        return root
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < end {
+            let byte = bytes[index]
+            if byte > ASCII.space { return }
+            if byte == ASCII.space || byte == ASCII.tab {
+                index &+= 1
+            } else if byte == ASCII.lineFeed {
+                index &+= 1
+                line &+= 1
+                lineStart = index
+                continuationBytesAtLineStart = continuationBytes
+            } else if byte == ASCII.carriageReturn {
+                index &+= 1
+                if index < end, bytes[index] == ASCII.lineFeed { index &+= 1 }
+                line &+= 1
+                lineStart = index
+                continuationBytesAtLineStart = continuationBytes
+            } else {
+                return
+            }
+        }
+    }
+
+    // MARK: Values
+
+    /// Parses the value at the cursor; whitespace before it must already be skipped.
+    /// `expected` names what is acceptable here, for the error when there is no value.
+    mutating func parseValue(expected: String) throws(JSONSyntaxError) -> JSONNode {
+        guard index < end else { throw unexpected(expected: expected) }
+        let start = index
+        let byte = bytes[start]
+        let position = currentPosition()
+        let value: JSONValue
+        switch byte {
+        case ASCII.quote:
+            value = .string(try parseString())
+        case ASCII.openBrace:
+            value = try parseObject(openedAt: position)
+        case ASCII.openBracket:
+            value = try parseArray(openedAt: position)
+        case ASCII.minus, ASCII.zero...ASCII.nine:
+            value = .number(try parseNumber())
+        default:
+            if ASCII.isLetter(byte) {
+                value = try parseWord()
+            } else {
+                throw notAValue(expected: expected)
+            }
+        }
+        return JSONNode(value: value, position: position)
+    }
+
+    mutating func enterContainer(openedAt position: JSONPosition) throws(JSONSyntaxError) {
+        depth &+= 1
+        if depth > maxDepth {
+            throw JSONSyntaxError(message: "nesting deeper than \(maxDepth) levels", position: position,
+                                  expected: "at most \(maxDepth) levels of nesting",
+                                  found: "'\(UnicodeScalar(bytes[position.offset]))'")
+        }
+    }
+
+    mutating func parseArray(openedAt position: JSONPosition) throws(JSONSyntaxError) -> JSONValue {
+        try enterContainer(openedAt: position)
+        index &+= 1
+        skipWhitespace()
+        if index < end, bytes[index] == ASCII.closeBracket {
+            index &+= 1
+            depth &-= 1
+            return .array([])
+        }
+        let base = nodeStack.count
+        var expected = "a value or ']'"
+        while true {
+            nodeStack.push(try parseValue(expected: expected))
+            skipWhitespace()
+            if index < end, bytes[index] == ASCII.comma {
+                let comma = mark()
+                index &+= 1
+                skipWhitespace()
+                if index < end, bytes[index] == ASCII.closeBracket {
+                    throw trailingComma(comma, before: "]", expected: "a value")
+                }
+                expected = "a value"
+                continue
+            }
+            if index < end, bytes[index] == ASCII.closeBracket {
+                index &+= 1
+                break
+            }
+            throw missingSeparator(closer: "]", between: "array elements")
+        }
+        depth &-= 1
+        return .array(nodeStack.popArray(from: base))
+    }
+
+    mutating func parseObject(openedAt position: JSONPosition) throws(JSONSyntaxError) -> JSONValue {
+        try enterContainer(openedAt: position)
+        index &+= 1
+        skipWhitespace()
+        if index < end, bytes[index] == ASCII.closeBrace {
+            index &+= 1
+            depth &-= 1
+            return .object([])
+        }
+        let base = memberStack.count
+        var expected = "a string key or '}'"
+        while true {
+            guard index < end, bytes[index] == ASCII.quote else { throw notAKey(expected: expected) }
+            let keyPosition = currentPosition()
+            let key = try parseString()
+            skipWhitespace()
+            guard index < end, bytes[index] == ASCII.colon else { throw unexpected(expected: "':'") }
+            index &+= 1
+            skipWhitespace()
+            let value = try parseValue(expected: "a value")
+            memberStack.push(JSONMember(key: key, keyPosition: keyPosition, value: value))
+            skipWhitespace()
+            if index < end, bytes[index] == ASCII.comma {
+                let comma = mark()
+                index &+= 1
+                skipWhitespace()
+                if index < end, bytes[index] == ASCII.closeBrace {
+                    throw trailingComma(comma, before: "}", expected: "a string key")
+                }
+                expected = "a string key"
+                continue
+            }
+            if index < end, bytes[index] == ASCII.closeBrace {
+                index &+= 1
+                break
+            }
+            throw missingSeparator(closer: "}", between: "object members")
+        }
+        depth &-= 1
+        return .object(memberStack.popArray(from: base))
+    }
+
+    /// `true`, `false` or `null`; any other word is an error explained by `invalidWord`.
+    mutating func parseWord() throws(JSONSyntaxError) -> JSONValue {
+        let start = index
+        let wordEnd = scanWord(from: start)
+        switch wordEnd - start {
+        case 4 where matches("true", at: start): index = wordEnd; return .bool(true)
+        case 4 where matches("null", at: start): index = wordEnd; return .null
+        case 5 where matches("false", at: start): index = wordEnd; return .bool(false)
+        default: throw invalidWord(start: start, end: wordEnd)
+        }
+    }
+
+    func matches(_ literal: StaticString, at start: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard start + count <= end else { return false }
+        let pointer = literal.utf8Start
+        for i in 0..<count where bytes[start + i] != pointer[i] { return false }
+        return true
+    }
+
+    func scanWord(from start: Int) -> Int {
+        var i = start
+        while i < end, ASCII.isWordByte(bytes[i]) { i += 1 }
+        return i
+    }
+}

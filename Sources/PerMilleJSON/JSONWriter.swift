@@ -1,0 +1,128 @@
+/// A deterministic pretty-printer for `JSONOutput`.
+///
+/// Results are compared and archived byte for byte, so the same value must produce the same
+/// bytes on every run and platform: keys keep the given order, numbers use Swift's own
+/// shortest round-trip formatting (not the C library's), and line ends are always "\n".
+public enum JSONWriter {
+    /// Pretty-printed with `indent` spaces, keys in the given order, "\n" line ends, a trailing newline at top level; empty array "[]", empty object "{}".
+    ///
+    /// One layout for every file keeps diffs between results small and reviewable.
+    public static func write(_ value: JSONOutput, indent: Int = 2) -> String {
+        precondition(indent >= 0, "JSONWriter indent must not be negative")
+        var emitter = Emitter(indentWidth: indent)
+        emitter.write(value, level: 0)
+        emitter.bytes.append(0x0A)
+        return String(decoding: emitter.bytes, as: UTF8.self)
+    }
+
+    /// The JSON text for a finite double, as `write` prints it.
+    ///
+    /// Shortest round-trip digits, so reading the file back gives the same `Double`; `-0.0` is
+    /// written "0.0" (a sign on zero only confuses readers), and exponents are spelled out for
+    /// magnitudes in [1e-6, 1e15) so ordinary quantities never appear as "1e-05".
+    public static func format(_ number: Double) -> String {
+        precondition(number.isFinite, "JSONWriter cannot write the non-finite number \(number)")
+        if number == 0 { return "0.0" }
+        let text = number.description
+        guard text.contains("e") else { return text }
+        let magnitude = number.magnitude
+        guard magnitude >= 1e-6, magnitude < 1e15 else { return text }
+        return plainDecimal(fromExponentForm: text)
+    }
+
+    /// Rewrites "-1.5e-06" as "-0.0000015" using the same digits, so the value is unchanged.
+    static func plainDecimal(fromExponentForm text: String) -> String {
+        let parts = text.split(separator: "e", maxSplits: 1)
+        var mantissa = parts[0]
+        let exponent = Int(parts[1])!
+        let sign = mantissa.hasPrefix("-") ? "-" : ""
+        if !sign.isEmpty { mantissa = mantissa.dropFirst() }
+        let pointIndex = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
+            ?? mantissa.count
+        var digits = String(mantissa.filter { $0 != "." })
+        while digits.count > 1, digits.hasSuffix("0") { digits.removeLast() }
+        let point = pointIndex + exponent
+        if point <= 0 {
+            return sign + "0." + String(repeating: "0", count: -point) + digits
+        }
+        if point >= digits.count {
+            return sign + digits + String(repeating: "0", count: point - digits.count) + ".0"
+        }
+        let split = digits.index(digits.startIndex, offsetBy: point)
+        return sign + digits[..<split] + "." + digits[split...]
+    }
+}
+
+/// Appends UTF-8 to one buffer; the String is made once at the end.
+private struct Emitter {
+    let indentWidth: Int
+    var bytes: [UInt8] = []
+
+    init(indentWidth: Int) {
+        self.indentWidth = indentWidth
+    }
+
+    mutating func write(_ value: JSONOutput, level: Int) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .number(let number): append(JSONWriter.format(number))
+        case .integer(let integer): append(String(integer))
+        case .string(let string): writeString(string)
+        case .array(let elements):
+            guard !elements.isEmpty else { return append("[]") }
+            bytes.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                newline(level: level + 1)
+                write(element, level: level + 1)
+                if i < elements.count - 1 { bytes.append(UInt8(ascii: ",")) }
+            }
+            newline(level: level)
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else { return append("{}") }
+            bytes.append(UInt8(ascii: "{"))
+            for (i, (key, member)) in members.enumerated() {
+                newline(level: level + 1)
+                writeString(key)
+                append(": ")
+                write(member, level: level + 1)
+                if i < members.count - 1 { bytes.append(UInt8(ascii: ",")) }
+            }
+            newline(level: level)
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    mutating func newline(level: Int) {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * indentWidth))
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Escapes only what JSON requires; other non-ASCII text stays readable UTF-8.
+    mutating func writeString(_ string: String) {
+        bytes.append(0x22)
+        for byte in string.utf8 {
+            switch byte {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
+            case ..<0x20:
+                append("\\u00")
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+}

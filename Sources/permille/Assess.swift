@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import PerMille
+import PerMilleData
+import PerMilleFormats
+
+struct Assess: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Assess a project file and print its greenhouse-gas balance.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Project file (JSON).")
+    var file: String
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Method: ipcc (default) or exact-v9.4; overrides the project's own.")
+    var method: String?
+
+    @Option(help: "GWP set: SAR, AR4, AR5, AR5-feedback, AR6; overrides the project's own.")
+    var gwp: String?
+
+    @Flag(help: "Show every factor (value, unit, ±, source) and every intermediate, row by row.")
+    var explain = false
+
+    @Option(name: .shortAndLong, help: "Write the result to this file instead of standard output (only when the assessment succeeds).")
+    var output: String?
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if let method, Method(rawValue: method) == nil {
+            throw ValidationError("unknown method '\(method)'; expected ipcc or exact-v9.4")
+        }
+        if let gwp, GWPSet(rawValue: gwp) == nil {
+            throw ValidationError("unknown GWP set '\(gwp)'; expected " + GWPSet.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    func run() throws {
+        let factors = try data.loadFactors()
+        let (project, bytes) = try readProject(file, factors: factors)
+        let assessment: Assessment
+        do {
+            assessment = try Assessor.assess(project, factors: factors, method: method.flatMap(Method.init(rawValue:)), gwp: gwp.flatMap(GWPSet.init(rawValue:)))
+        } catch {
+            Output.error(DiagnosticRenderer.render(error.diagnostics, source: bytes))
+            throw ExitCode(1)
+        }
+        let text: String
+        switch format {
+        case .text:
+            text = TextReport.render(assessment, projectName: project.description.name, explain: explain)
+        case .json:
+            let provenance = ResultJSON.Provenance(
+                projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(bytes),
+                factorDigests: usedTableDigests(assessment, factors: factors))
+            text = ResultJSON.encode(assessment, provenance: provenance, explain: true)
+        }
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                Output.error("error[file.unwritable]: cannot write \(output): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+        } else {
+            Output.print(text)
+        }
+    }
+
+    /// Digests of the tables the assessment read, so a reviewer can prove a rerun used the same data.
+    private func usedTableDigests(_ assessment: Assessment, factors: FactorSet) -> [(file: String, digest: String)] {
+        var names: Set<String> = ["constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups"]
+        for row in assessment.rows { for use in row.factors where use.factor.table != "override" { names.insert(use.factor.table) } }
+        return names.compactMap { factors.tables[$0] }
+            .map { (file: String($0.file.split(separator: "/").last ?? Substring($0.file)), digest: $0.digest) }
+            .sorted { $0.file < $1.file }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Permille: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "permille",
+        abstract: "Ex-ante greenhouse-gas balance of soil-carbon projects, EX-ACT method on IPCC Tier 1 defaults.",
+        subcommands: [Assess.self, Validate.self, Factors.self]
+    )
+}

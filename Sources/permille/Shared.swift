@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PerMille
+import PerMilleData
+import PerMilleFormats
+
+/// Options every command that reads data shares.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "Read factor tables from this Indicators folder instead of the bundled one.")
+    var indicators: String?
+
+    func loadFactors() throws -> FactorSet {
+        do {
+            return try IndicatorsLoader.load(from: indicators.map { URL(fileURLWithPath: $0) })
+        } catch {
+            Output.error(DiagnosticRenderer.render(error.diagnostics, source: nil))
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum Output {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Project files larger than this are refused before parsing (a real project is a few MB at most).
+let maximumProjectBytes = 64 * 1024 * 1024
+
+/// Reads a project file and decodes it; prints every diagnostic and exits non-zero when it has errors.
+func readProject(_ path: String, factors: FactorSet) throws -> (project: Project, bytes: [UInt8]) {
+    let url = URL(fileURLWithPath: path)
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+    if let size, size > maximumProjectBytes {
+        Output.error("error[file.too-large]: \(path) is \(size) bytes; project files are limited to \(maximumProjectBytes) bytes\n")
+        throw ExitCode(2)
+    }
+    guard let data = try? Data(contentsOf: url) else {
+        Output.error("error[file.unreadable]: cannot read \(path)\n")
+        throw ExitCode(2)
+    }
+    let bytes = [UInt8](data)
+    let outcome = ProjectDecoder(factors: factors).decode(json: bytes, file: path)
+    if !outcome.diagnostics.isEmpty {
+        Output.error(DiagnosticRenderer.render(outcome.diagnostics, source: bytes))
+    }
+    guard let project = outcome.project else { throw ExitCode(1) }
+    return (project, bytes)
+}
