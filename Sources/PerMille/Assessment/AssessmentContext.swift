@@ -94,11 +94,13 @@ public struct AssessmentContext: Sendable {
         }
     }
 
-    /// EF1 for N from mineralised soil organic matter, by climate (method.md §5.3).
+    /// EF1 for N from mineralised soil organic matter, by moisture regime (method.md §5.3);
+    /// tropical montane has no moisture class and takes the dry value, as EX-ACT does.
     func somEmissionFactor(rowID: String) throws(MissingFactor) -> Factor {
         try factor("ef1-som", rowID: rowID) { () throws(MissingFactor) in
             try factors.factor("n2o-emission-factors", [
                 "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": site.climateZone.rawValue,
+                "moisture_regime": site.climateZone.moisture ?? "dry",
             ])
         }
     }

@@ -45,8 +45,8 @@ public enum ResultJSON {
         let totalBalance = assessment.total.balance
         total += [
             ("area", .number(area)),
-            ("perHectare", .number(area > 0 ? totalBalance / area : 0)),
-            ("perHectarePerYear", .number(area > 0 && years > 0 ? totalBalance / area / years : 0)),
+            ("perHectare", .number(clean(area > 0 ? totalBalance / area : 0))),
+            ("perHectarePerYear", .number(clean(area > 0 && years > 0 ? totalBalance / area / years : 0))),
             ("intensity", intensity(assessment.total, area: area, years: years)),
             ("byGas", byGas(assessment, rows: assessment.rows)),
         ]
