@@ -78,6 +78,8 @@ struct Parser: ~Copyable {
     // at its exact size, when it closes, instead of growing by doubling as it fills.
     var nodeStack = ScratchStack<JSONNode>()
     var memberStack = ScratchStack<JSONMember>()
+    /// Keys and short values repeat from row to row; this makes each distinct one once.
+    let strings = StringCache()
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -169,8 +171,9 @@ struct Parser: ~Copyable {
 
     /// Parses the value at the cursor; whitespace before it must already be skipped.
     /// `expected` names what is acceptable here, for the error when there is no value.
-    mutating func parseValue(expected: String) throws(JSONSyntaxError) -> JSONNode {
-        guard index < end else { throw unexpected(expected: expected) }
+    @inline(__always)
+    mutating func parseValue(expected: StaticString) throws(JSONSyntaxError) -> JSONNode {
+        guard index < end else { throw unexpected(expected: expected.description) }
         let start = index
         let byte = bytes[start]
         let position = currentPosition()
@@ -188,7 +191,7 @@ struct Parser: ~Copyable {
             if ASCII.isLetter(byte) {
                 value = try parseWord()
             } else {
-                throw notAValue(expected: expected)
+                throw notAValue(expected: expected.description)
             }
         }
         return JSONNode(value: value, position: position)
@@ -213,7 +216,7 @@ struct Parser: ~Copyable {
             return .array([])
         }
         let base = nodeStack.count
-        var expected = "a value or ']'"
+        var expected: StaticString = "a value or ']'"
         while true {
             nodeStack.push(try parseValue(expected: expected))
             skipWhitespace()
@@ -247,9 +250,9 @@ struct Parser: ~Copyable {
             return .object([])
         }
         let base = memberStack.count
-        var expected = "a string key or '}'"
+        var expected: StaticString = "a string key or '}'"
         while true {
-            guard index < end, bytes[index] == ASCII.quote else { throw notAKey(expected: expected) }
+            guard index < end, bytes[index] == ASCII.quote else { throw notAKey(expected: expected.description) }
             let keyPosition = currentPosition()
             let key = try parseString()
             skipWhitespace()
@@ -284,19 +287,27 @@ struct Parser: ~Copyable {
         let start = index
         let wordEnd = scanWord(from: start)
         switch wordEnd - start {
-        case 4 where matches("true", at: start): index = wordEnd; return .bool(true)
-        case 4 where matches("null", at: start): index = wordEnd; return .null
-        case 5 where matches("false", at: start): index = wordEnd; return .bool(false)
-        default: throw invalidWord(start: start, end: wordEnd)
+        case 4:
+            let word = load4(at: start)
+            if word == Self.trueWord { index = wordEnd; return .bool(true) }
+            if word == Self.nullWord { index = wordEnd; return .null }
+        case 5:
+            if bytes[start] == 0x66, load4(at: start + 1) == Self.alseWord { index = wordEnd; return .bool(false) }
+        default:
+            break
         }
+        throw invalidWord(start: start, end: wordEnd)
     }
 
-    func matches(_ literal: StaticString, at start: Int) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard start + count <= end else { return false }
-        let pointer = literal.utf8Start
-        for i in 0..<count where bytes[start + i] != pointer[i] { return false }
-        return true
+    // Literals compared as one 32-bit load each: "true", "null" and the "alse" of "false".
+    static var trueWord: UInt32 { 0x6575_7274 }
+    static var nullWord: UInt32 { 0x6C6C_756E }
+    static var alseWord: UInt32 { 0x6573_6C61 }
+
+    /// Four bytes as a little-endian word; the caller ensures they are inside the input.
+    @inline(__always)
+    func load4(at offset: Int) -> UInt32 {
+        UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt32.self))
     }
 
     func scanWord(from start: Int) -> Int {

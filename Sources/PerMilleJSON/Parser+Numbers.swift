@@ -70,7 +70,7 @@ extension Parser {
         }
 
         index = i
-        let literal = makeString(start..<i)
+        let literal = strings.string(bytes, start..<i)
         let value: Double
         if mantissa == 0 {
             value = negative ? -0.0 : 0.0

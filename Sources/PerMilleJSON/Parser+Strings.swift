@@ -8,7 +8,7 @@ extension Parser {
             let byte = bytes[index]
             if byte == ASCII.quote {
                 // Fast path: the slice is already validated UTF-8 with nothing to decode.
-                let text = makeString(contentStart..<index)
+                let text = strings.string(bytes, contentStart..<index)
                 index &+= 1
                 return text
             }
@@ -165,25 +165,6 @@ extension Parser {
         guard second >= low, second <= high else { return nil }
         for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return nil }
         return length
-    }
-}
-
-extension Parser {
-    /// A String from validated UTF-8 bytes of the input.
-    @inline(__always)
-    func makeString(_ range: Range<Int>) -> String {
-        let count = range.count
-        if count == 0 { return "" }
-        if count <= 15 {
-            // Builds a small (inline) String directly; for ASCII, which most keys and all
-            // number literals are, the standard library then skips validation entirely.
-            let source = bytes.baseAddress! + range.lowerBound
-            return String(unsafeUninitializedCapacity: count) { buffer in
-                buffer.baseAddress!.update(from: source, count: count)
-                return count
-            }
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }
 

@@ -78,17 +78,18 @@ enum GrasslandModule {
                 continue
             }
             let interval = burningState.fireIntervalYears ?? 1
-            let key = ["context": "savanna-grassland-burning", "land_use": "grassland", "forest_type": "none"]
-            func burningFactor(_ parameter: String) throws(MissingFactor) -> Factor {
-                var full = key
-                full["parameter"] = parameter
-                return try context.factor("grassland-\(parameter)", rowID: row.id) { () throws(MissingFactor) in
-                    try context.factors.factor("combustion-factors", full)
+            let cf = recorder.use("C_f (grassland fire)", try context.factor("grassland-cf", rowID: row.id) { () throws(MissingFactor) in
+                try context.factors.factor("combustion-factors", [
+                    "context": "savanna-grassland-burning", "land_use": "grassland", "forest_type": "none", "parameter": "cf",
+                ])
+            })
+            func emissionFactor(_ gas: String) throws(MissingFactor) -> Factor {
+                try context.factor("grassland-gef-\(gas)", rowID: row.id) { () throws(MissingFactor) in
+                    try context.factors.factor("burning-emission-factors", ["category": "savanna-and-grassland", "gas": gas])
                 }
             }
-            let cf = recorder.use("C_f (grassland fire)", try burningFactor("cf"))
-            let gefCH4 = recorder.use("G_ef CH4 (savanna and grassland)", try burningFactor("gef-ch4"))
-            let gefN2O = recorder.use("G_ef N2O (savanna and grassland)", try burningFactor("gef-n2o"))
+            let gefCH4 = recorder.use("G_ef CH4 (savanna and grassland)", try emissionFactor("ch4"))
+            let gefN2O = recorder.use("G_ef N2O (savanna and grassland)", try emissionFactor("n2o"))
             let burntPerHectare = fuel * cf / interval
             recorder.record("fuel burnt per ha per yr", burntPerHectare, "t dm/ha/yr", outcome: outcome)
             emissions[outcome].add(.ch4, perHectare: burntPerHectare * gefCH4 / Units.kilogramsPerTonne, hectares: hectares)
