@@ -145,27 +145,31 @@ struct Parser: ~Copyable {
 
     @inline(__always)
     mutating func skipWhitespace() {
-        while index < end {
-            let byte = bytes[index]
-            if byte > ASCII.space { return }
+        var i = index
+        while i < end {
+            let byte = bytes[i]
+            if byte > ASCII.space { break }
             if byte == ASCII.space || byte == ASCII.tab {
-                index &+= 1
-            } else if byte == ASCII.lineFeed {
-                index &+= 1
+                i &+= 1
+            } else if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+                i &+= 1
+                if byte == ASCII.carriageReturn, i < end, bytes[i] == ASCII.lineFeed { i &+= 1 }
                 line &+= 1
-                lineStart = index
+                lineStart = i
                 continuationBytesAtLineStart = continuationBytes
-            } else if byte == ASCII.carriageReturn {
-                index &+= 1
-                if index < end, bytes[index] == ASCII.lineFeed { index &+= 1 }
-                line &+= 1
-                lineStart = index
-                continuationBytesAtLineStart = continuationBytes
+                // Pretty-printed files indent every line; take the spaces eight at a time.
+                while i &+ 8 <= end,
+                      UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) == Self.eightSpaces {
+                    i &+= 8
+                }
             } else {
-                return
+                break
             }
         }
+        index = i
     }
+
+    static var eightSpaces: UInt64 { 0x2020_2020_2020_2020 }
 
     // MARK: Values
 

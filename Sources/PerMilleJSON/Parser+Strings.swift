@@ -2,29 +2,63 @@ extension Parser {
     /// Parses the string whose opening quote is at the cursor and returns its decoded text.
     mutating func parseString() throws(JSONSyntaxError) -> String {
         let open = index
-        index &+= 1
-        let contentStart = index
-        while index < end {
-            let byte = bytes[index]
+        let contentStart = open &+ 1
+        let base = bytes.baseAddress!
+        var i = contentStart
+        while true {
+            if i &+ 8 <= end {
+                // Skip eight ordinary bytes at a time; most strings end within one or two words.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let special = Self.specialByteMask(word)
+                if special == 0 {
+                    i &+= 8
+                    continue
+                }
+                i &+= special.trailingZeroBitCount &>> 3
+            } else if i >= end {
+                index = i
+                throw unterminatedString(open: open)
+            }
+            let byte = base[i]
             if byte == ASCII.quote {
+                index = i &+ 1
                 // Fast path: the slice is already validated UTF-8 with nothing to decode.
-                let text = strings.string(bytes, contentStart..<index)
-                index &+= 1
-                return text
+                return strings.string(bytes, contentStart..<i)
             }
             if byte == ASCII.backslash {
+                index = i
                 return try parseEscapedString(open: open, contentStart: contentStart)
             }
-            if byte < ASCII.space { throw unescapedControlCharacter() }
+            if byte < ASCII.space {
+                index = i
+                throw unescapedControlCharacter()
+            }
             if byte < 0x80 {
-                index &+= 1
+                i &+= 1  // only near the end of the input, where words are not read
             } else {
-                guard let length = utf8SequenceLength(at: index) else { throw invalidUTF8() }
-                index &+= length
+                guard let length = utf8SequenceLength(at: i) else {
+                    index = i
+                    throw invalidUTF8()
+                }
+                i &+= length
                 continuationBytes &+= length &- 1
             }
         }
-        throw unterminatedString(open: open)
+    }
+
+    /// High bit set in each byte of `word` that is '"', '\\', a control character or non-ASCII.
+    ///
+    /// The classic "has zero byte" trick: borrows can only mark bytes above a true match, so
+    /// the lowest set bit is always exact.
+    @inline(__always)
+    static func specialByteMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quotes = word ^ (ones &* UInt64(ASCII.quote))
+        let backslashes = word ^ (ones &* UInt64(ASCII.backslash))
+        let isQuote = (quotes &- ones) & ~quotes
+        let isBackslash = (backslashes &- ones) & ~backslashes
+        let isControl = (word &- ones &* 0x20) & ~word
+        return (isQuote | isBackslash | isControl | word) & (ones &* 0x80)
     }
 
     /// The slow path, taken from the first backslash: decodes into `scratch`, copying plain

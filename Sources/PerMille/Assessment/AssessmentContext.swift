@@ -1,5 +1,5 @@
 /// Everything a module needs to compute a row: factors, site, years, method and Tier 2 overrides.
-public struct AssessmentContext: Sendable {
+public struct AssessmentContext {
     public let factors: FactorSet
     public let site: Site
     public private(set) var method: Method
@@ -12,6 +12,16 @@ public struct AssessmentContext: Sendable {
     public let carbonFraction: Factor
     /// Soil transition period D (years).
     public let transitionYears: Factor
+    /// Perennial and agroforestry system keys (`perennial-max-agb.csv`).
+    public let perennialSystems: Set<String>
+    /// Lookups already answered in this assessment: rows repeat the same keys many times.
+    private let memo = LookupMemo()
+    /// SOCref of the site (before any override), looked up once.
+    private let siteSOCReference: Result<Factor, MissingFactor>
+    /// EF1 for mineralised N at the site's moisture regime, looked up once.
+    private let siteSOMEmissionFactor: Result<Factor, MissingFactor>
+    /// Whether rows record factors and intermediates (off for the comparison run).
+    public private(set) var detailed = true
 
     public init(project: Project, site: Site, factors: FactorSet, method: Method) throws(MissingFactor) {
         self.factors = factors
@@ -26,13 +36,71 @@ public struct AssessmentContext: Sendable {
         self.transitionYears = years
         self.dynamics = DynamicsParameters(exponentialRate: rate.value, maturityYears: Int(years.value.rounded()))
         self.carbonFraction = try factors.factor("constants", ["parameter": "carbon-fraction"])
+        self.perennialSystems = Set(factors.tables["perennial-max-agb"]?.distinctValues(ofKey: "system") ?? [])
+        let socTable = factorSet == .ipcc2006 ? "soc-reference-2006" : "soc-reference"
+        self.siteSOCReference = Result { () throws(MissingFactor) in
+            try factors.factor(socTable, ["climate_zone": site.climateZone.rawValue, "soil_class": site.soilClass.rawValue])
+        }
+        // Tropical montane has no moisture class and takes the dry value, as EX-ACT does.
+        self.siteSOMEmissionFactor = Result { () throws(MissingFactor) in
+            try factors.factor("n2o-emission-factors", [
+                "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": site.climateZone.rawValue,
+                "moisture_regime": site.climateZone.moisture ?? "dry",
+            ])
+        }
+    }
+
+    /// A table lookup, answered once per assessment for each distinct key.
+    func lookup(_ table: String, _ key: [String: String], column: String = "value", ignoring: Set<String> = []) throws(MissingFactor) -> Factor {
+        var memoKey = table + "\u{1F}" + column
+        for name in key.keys.sorted() { memoKey += "\u{1F}" + name + "=" + (key[name] ?? "") }
+        if let known = memo.factors[memoKey] { return try known.get() }
+        let found: Result<Factor, MissingFactor>
+        do { found = .success(try factors.factor(table, key, column: column, ignoring: ignoring)) } catch { found = .failure(error) }
+        memo.factors[memoKey] = found
+        return try found.get()
     }
 
     /// Same context under the other method, for the divergence comparison.
     func switching(to method: Method) -> AssessmentContext {
         var copy = self
         copy.method = method
+        copy.detailed = false
         return copy
+    }
+
+    func makeRecorder() -> RowRecorder { RowRecorder(detailed: detailed) }
+
+    /// Runs `compute` once per key and replays what it recorded for each later row with the same key.
+    ///
+    /// Rows share states (the same practice in the same climate), so their factors are found once.
+    /// Rows with a Tier 2 override of their own are always computed afresh.
+    func memoized<Value>(
+        _ key: @autoclosure () -> String, rowID: String, recorder: inout RowRecorder,
+        _ compute: (inout RowRecorder) throws(MissingFactor) -> Value
+    ) throws(MissingFactor) -> Value {
+        if overrides.contains(where: { !$0.appliesTo.isEmpty && $0.applies(to: rowID) }) { return try compute(&recorder) }
+        let memoKey = key() + "\u{1F}" + method.rawValue + (detailed ? "+" : "-")
+        if let entry = memo.computations[memoKey] {
+            switch entry {
+            case .success(let stored):
+                recorder.replay(stored.recorder)
+                if let value = stored.value as? Value { return value }
+            case .failure(var missing):
+                missing.rowID = rowID
+                throw missing
+            }
+        }
+        var local = makeRecorder()
+        do {
+            let value = try compute(&local)
+            memo.computations[memoKey] = .success(MemoEntry(value: value, recorder: local))
+            recorder.replay(local)
+            return value
+        } catch {
+            memo.computations[memoKey] = .failure(error)
+            throw error
+        }
     }
 
     /// The hectare series of a row moving `from` → `to` with the method's exponential rule (D5).
@@ -69,10 +137,7 @@ public struct AssessmentContext: Sendable {
 
     /// SOCref for the site (IPCC 2019 or 2006 Table 2.3), overridable as `soc-ref`.
     func socReference(rowID: String) throws(MissingFactor) -> Factor {
-        let table = factorSet == .ipcc2006 ? "soc-reference-2006" : "soc-reference"
-        return try factor("soc-ref", rowID: rowID) { () throws(MissingFactor) in
-            try factors.factor(table, ["climate_zone": site.climateZone.rawValue, "soil_class": site.soilClass.rawValue])
-        }
+        try factor("soc-ref", rowID: rowID) { () throws(MissingFactor) in try siteSOCReference.get() }
     }
 
     /// A stock-change factor (F_LU, F_MG or F_I); the `ipcc` method takes IPCC 2019 values where EX-ACT keeps 2006 ones (D4).
@@ -85,8 +150,8 @@ public struct AssessmentContext: Sendable {
         ]
         let mainTable = factorSet == .ipcc2006 ? "soil-stock-change-factors-2006" : "soil-stock-change-factors"
         return try factor(factorName, rowID: rowID) { () throws(MissingFactor) in
-            let main = try factors.factor(mainTable, key)
-            guard factorSet == .ipcc2019, let alternative = try? factors.factor("soil-stock-change-factors-ipcc-method", key),
+            let main = try lookup(mainTable, key)
+            guard factorSet == .ipcc2019, let alternative = try? lookup("soil-stock-change-factors-ipcc-method", key),
                 alternative.value != main.value
             else { return main }
             recorder.divergence(.d4)
@@ -94,21 +159,15 @@ public struct AssessmentContext: Sendable {
         }
     }
 
-    /// EF1 for N from mineralised soil organic matter, by moisture regime (method.md §5.3);
-    /// tropical montane has no moisture class and takes the dry value, as EX-ACT does.
+    /// EF1 for N from mineralised soil organic matter (method.md §5.3).
     func somEmissionFactor(rowID: String) throws(MissingFactor) -> Factor {
-        try factor("ef1-som", rowID: rowID) { () throws(MissingFactor) in
-            try factors.factor("n2o-emission-factors", [
-                "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": site.climateZone.rawValue,
-                "moisture_regime": site.climateZone.moisture ?? "dry",
-            ])
-        }
+        try factor("ef1-som", rowID: rowID) { () throws(MissingFactor) in try siteSOMEmissionFactor.get() }
     }
 
     func constant(_ parameter: String, rowID: String? = nil) throws(MissingFactor) -> Factor {
-        guard let rowID else { return try factors.factor("constants", ["parameter": parameter]) }
+        guard let rowID else { return try lookup("constants", ["parameter": parameter]) }
         return try factor(parameter, rowID: rowID) { () throws(MissingFactor) in
-            try factors.factor("constants", ["parameter": parameter])
+            try lookup("constants", ["parameter": parameter])
         }
     }
 
@@ -119,4 +178,15 @@ public struct AssessmentContext: Sendable {
         }
         return region
     }
+}
+
+/// Memo of factor lookups for one assessment run; never shared between runs or threads.
+final class LookupMemo {
+    var factors: [String: Result<Factor, MissingFactor>] = [:]
+    var computations: [String: Result<MemoEntry, MissingFactor>] = [:]
+}
+
+struct MemoEntry {
+    var value: Any
+    var recorder: RowRecorder
 }

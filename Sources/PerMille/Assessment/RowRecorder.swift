@@ -21,23 +21,40 @@ public struct RowRecorder: Sendable {
     public private(set) var notes: [String] = []
     public private(set) var divergences: Set<DivergenceID> = []
 
-    public init() {}
+    /// When false (the comparison run under the other method), only divergences are kept.
+    public let detailed: Bool
+
+    public init(detailed: Bool = true) { self.detailed = detailed }
 
     /// Records a factor under its method name and returns its value.
     @discardableResult
-    public mutating func use(_ name: String, _ factor: Factor) -> Double {
+    public mutating func use(_ name: @autoclosure () -> String, _ factor: Factor) -> Double {
+        guard detailed else { return factor.value }
+        let name = name()
         if !factors.contains(where: { $0.name == name && $0.factor == factor }) {
             factors.append(FactorUse(name, factor))
         }
         return factor.value
     }
 
-    public mutating func record(_ name: String, _ value: Double, _ unit: String, outcome: Outcome? = nil) {
-        intermediates.append(Intermediate(name, value, unit, outcome: outcome))
+    public mutating func record(_ name: @autoclosure () -> String, _ value: Double, _ unit: String, outcome: Outcome? = nil) {
+        guard detailed else { return }
+        intermediates.append(Intermediate(name(), value, unit, outcome: outcome))
     }
 
-    public mutating func note(_ text: String) {
+    public mutating func note(_ text: @autoclosure () -> String) {
+        guard detailed else { return }
+        let text = text()
         if !notes.contains(text) { notes.append(text) }
+    }
+
+    /// Appends what another recorder collected (a memoized computation replayed for this row).
+    mutating func replay(_ other: RowRecorder) {
+        divergences.formUnion(other.divergences)
+        guard detailed else { return }
+        for use in other.factors where !factors.contains(use) { factors.append(use) }
+        intermediates += other.intermediates
+        for text in other.notes where !notes.contains(text) { notes.append(text) }
     }
 
     public mutating func divergence(_ id: DivergenceID) { divergences.insert(id) }

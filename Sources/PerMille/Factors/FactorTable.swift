@@ -28,6 +28,8 @@ public struct FactorTable: Sendable {
     /// `sha256:` + hex of the file's bytes.
     public var digest: String
     private var index: [String: Int]
+    /// For each key column, the wildcards (`all`, `any`) that occur in it; lookups only try those.
+    private var wildcards: [[String]]
 
     public init(name: String, file: String, title: String, keyColumns: [String], valueColumns: [String], textColumns: [String], records: [Record], digest: String) {
         self.name = name
@@ -44,6 +46,9 @@ public struct FactorTable: Sendable {
             index[Self.joined(record.key)] = position
         }
         self.index = index
+        self.wildcards = keyColumns.indices.map { position in
+            ["all", "any"].filter { wildcard in records.contains { $0.key[position] == wildcard } }
+        }
     }
 
     static func joined(_ key: [String]) -> String { key.joined(separator: "\u{1F}") }
@@ -58,15 +63,21 @@ public struct FactorTable: Sendable {
     /// The most specific match wins: exact first, then with one wildcard, and so on.
     public func record(matching key: [String]) -> Record? {
         if let exact = record(exactly: key) { return exact }
-        let count = key.count
-        guard count > 0, count <= 8 else { return nil }
-        let masks = (1..<(1 << count)).sorted { $0.nonzeroBitCount < $1.nonzeroBitCount }
+        let open = key.indices.filter { !wildcards[$0].isEmpty && !wildcards[$0].contains(key[$0]) }
+        guard !open.isEmpty, open.count <= 8 else { return nil }
+        let masks = (1..<(1 << open.count)).sorted { $0.nonzeroBitCount < $1.nonzeroBitCount }
         for mask in masks {
-            for wildcard in ["all", "any"] {
-                var candidate = key
-                for position in 0..<count where mask & (1 << position) != 0 {
-                    candidate[position] = wildcard
+            var candidates = [key]
+            for (bit, position) in open.enumerated() where mask & (1 << bit) != 0 {
+                candidates = candidates.flatMap { candidate in
+                    wildcards[position].map { wildcard in
+                        var next = candidate
+                        next[position] = wildcard
+                        return next
+                    }
                 }
+            }
+            for candidate in candidates {
                 if let found = record(exactly: candidate) { return found }
             }
         }

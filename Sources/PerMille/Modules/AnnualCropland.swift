@@ -6,7 +6,7 @@
 /// reference, since the F_LU step is booked by the conversion row (method.md §3.2).
 enum AnnualCroplandModule {
     static func assess(_ row: AnnualCropRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
-        var recorder = RowRecorder()
+        var recorder = context.makeRecorder()
         let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))
         let remaining = row.area.start > 0
         if remaining { recorder.divergence(.d1) }
@@ -52,20 +52,25 @@ enum AnnualCroplandModule {
     static func stock(
         _ state: AnnualCropState, socRef: Double, rowID: String, context: AssessmentContext, recorder: inout RowRecorder
     ) throws(MissingFactor) -> Double {
-        var soc = socRef * (try landUseFactor(state.landUse, rowID: rowID, context: context, recorder: &recorder))
-        guard state.landUse == "annual-cropland" else { return soc }
-        let tillage = context.vocabulary("tillage", state.tillage)
-        let input = context.vocabulary("input", state.input)
-        let fMG = try context.stockChangeFactor("f-mg", landUse: "cropland", practice: tillage, usedIn: "management", rowID: rowID, recorder: &recorder)
-        let fI = try context.stockChangeFactor("f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: rowID, recorder: &recorder)
-        soc *= recorder.use("F_MG(\(tillage))", fMG)
-        soc *= recorder.use("F_I(\(input))", fI)
-        return soc
+        try context.memoized("annual|\(state.landUse)|\(state.tillage)|\(state.input)", rowID: rowID, recorder: &recorder) {
+            (recorder: inout RowRecorder) throws(MissingFactor) -> Double in
+            var soc = socRef * (try landUseFactor(state.landUse, rowID: rowID, context: context, recorder: &recorder))
+            guard state.landUse == "annual-cropland" else { return soc }
+            let tillage = context.vocabulary("tillage", state.tillage)
+            let input = context.vocabulary("input", state.input)
+            let fMG = try context.stockChangeFactor("f-mg", landUse: "cropland", practice: tillage, usedIn: "management", rowID: rowID, recorder: &recorder)
+            let fI = try context.stockChangeFactor("f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: rowID, recorder: &recorder)
+            soc *= recorder.use("F_MG(\(tillage))", fMG)
+            soc *= recorder.use("F_I(\(input))", fI)
+            return soc
+        }
     }
 
     static func landUseFactor(_ landUse: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Double {
-        let factor = try context.stockChangeFactor("f-lu", landUse: landUse, practice: "any", usedIn: "management", rowID: rowID, recorder: &recorder)
-        return recorder.use("F_LU(\(landUse))", factor)
+        try context.memoized("annual-flu|\(landUse)", rowID: rowID, recorder: &recorder) { (recorder: inout RowRecorder) throws(MissingFactor) -> Double in
+            let factor = try context.stockChangeFactor("f-lu", landUse: landUse, practice: "any", usedIn: "management", rowID: rowID, recorder: &recorder)
+            return recorder.use("F_LU(\(landUse))", factor)
+        }
     }
 
     /// Residue burning and residue N2O belong to the burning and nitrogen modules, not built yet: say so.

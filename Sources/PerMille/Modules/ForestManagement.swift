@@ -5,7 +5,7 @@
 /// in the year it changes. Soil is unchanged (Tier 1: forest SOC = SOCref).
 enum ForestManagementModule {
     static func assess(_ row: ForestManagementRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
-        var recorder = RowRecorder()
+        var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
         let stock = try ForestStock.lookUp(row.forest, label: "forest", rowID: row.id, context: context, recorder: &recorder)
         recorder.record("undisturbed living biomass", stock.living, "t C/ha")

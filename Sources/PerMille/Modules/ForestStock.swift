@@ -18,8 +18,8 @@ struct ForestStock {
                 "ecozone": forest.ecozone, "region": region, "forest_type": forest.type,
                 "forest_condition": forest.condition, "stand_age": forest.standAge, "parameter": "agb-stock",
             ]
-            var low = try context.factors.factor("forest-biomass", key, column: "value_min")
-            let high = try context.factors.factor("forest-biomass", key, column: "value_max")
+            var low = try context.lookup("forest-biomass", key, column: "value_min")
+            let high = try context.lookup("forest-biomass", key, column: "value_max")
             if low.value != high.value {
                 low.note = "midpoint of the range \(low.value)–\(high.value) t C/ha"
                 low.value = (low.value + high.value) / 2
@@ -31,7 +31,7 @@ struct ForestStock {
         var dom = 0.0
         for pool in ["litter", "deadwood"] {
             let factor = try context.factor("forest-\(pool)", rowID: rowID) { () throws(MissingFactor) in
-                try context.factors.factor("forest-litter-deadwood", [
+                try context.lookup("forest-litter-deadwood", [
                     "ecozone": forest.ecozone, "climate": context.site.climateZone.thermalClass, "forest_type": forest.type, "pool": pool,
                 ], ignoring: ["climate"])
             }
@@ -48,7 +48,7 @@ struct ForestStock {
         let drymatter = agbCarbon / context.carbonFraction.value
         let agbClass = drymatter < threshold ? "agb-lt-\(Int(threshold))" : "agb-ge-\(Int(threshold))"
         return try context.factor("forest-root-to-shoot", rowID: rowID) { () throws(MissingFactor) in
-            try context.factors.factor("forest-root-to-shoot", [
+            try context.lookup("forest-root-to-shoot", [
                 "ecozone": forest.ecozone, "region": region, "forest_type": forest.type, "agb_class": agbClass,
             ])
         }

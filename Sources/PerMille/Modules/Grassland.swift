@@ -4,7 +4,7 @@
 /// (method.md §3.2 a), as in EX-ACT's own grassland example.
 enum GrasslandModule {
     static func assess(_ row: GrasslandRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
-        var recorder = RowRecorder()
+        var recorder = context.makeRecorder()
         let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))
         let startSOC = try stock(row.states.start, label: "start", socRef: socRef, row: row, context: context, recorder: &recorder)
         recorder.record("SOC(start)", startSOC, "t C/ha")
@@ -43,19 +43,22 @@ enum GrasslandModule {
         _ state: GrasslandState, label: String, socRef: Double, row: GrasslandRow, context: AssessmentContext,
         recorder: inout RowRecorder
     ) throws(MissingFactor) -> Double {
-        let practice: String
-        if state.condition == "improved", let input = state.input {
-            practice = context.vocabulary("grassland-improved-input", input)
-        } else {
-            practice = context.vocabulary("grassland-condition", state.condition)
+        try context.memoized("grassland|\(state.condition)|\(state.input ?? "")", rowID: row.id, recorder: &recorder) {
+            (recorder: inout RowRecorder) throws(MissingFactor) -> Double in
+            let practice: String
+            if state.condition == "improved", let input = state.input {
+                practice = context.vocabulary("grassland-improved-input", input)
+            } else {
+                practice = context.vocabulary("grassland-condition", state.condition)
+            }
+            var soc = socRef
+            for factorName in ["f-lu", "f-mg", "f-i"] {
+                let factor = try context.stockChangeFactor(
+                    factorName, landUse: "grassland", practice: practice, usedIn: "management", rowID: row.id, recorder: &recorder)
+                soc *= recorder.use("\(factorName.uppercased().replacingOccurrences("-", "_"))(\(practice))", factor)
+            }
+            return soc
         }
-        var soc = socRef
-        for factorName in ["f-lu", "f-mg", "f-i"] {
-            let factor = try context.stockChangeFactor(
-                factorName, landUse: "grassland", practice: practice, usedIn: "management", rowID: row.id, recorder: &recorder)
-            soc *= recorder.use("\(factorName.uppercased().replacingOccurrences("-", "_"))(\(practice))", factor)
-        }
-        return soc
     }
 
     /// Non-CO2 gases of burning: L = ha × M_B × C_f × G_ef × 10⁻³ per fire, 1/interval fires a year.
@@ -79,13 +82,13 @@ enum GrasslandModule {
             }
             let interval = burningState.fireIntervalYears ?? 1
             let cf = recorder.use("C_f (grassland fire)", try context.factor("grassland-cf", rowID: row.id) { () throws(MissingFactor) in
-                try context.factors.factor("combustion-factors", [
+                try context.lookup("combustion-factors", [
                     "context": "savanna-grassland-burning", "land_use": "grassland", "forest_type": "none", "parameter": "cf",
                 ])
             })
             func emissionFactor(_ gas: String) throws(MissingFactor) -> Factor {
                 try context.factor("grassland-gef-\(gas)", rowID: row.id) { () throws(MissingFactor) in
-                    try context.factors.factor("burning-emission-factors", ["category": "savanna-and-grassland", "gas": gas])
+                    try context.lookup("burning-emission-factors", ["category": "savanna-and-grassland", "gas": gas])
                 }
             }
             let gefCH4 = recorder.use("G_ef CH4 (savanna and grassland)", try emissionFactor("ch4"))

@@ -5,7 +5,7 @@
 /// booked in the year each hectare converts, soil change over its 20-year transition.
 enum LandUseChangeModule {
     static func assess(_ row: LandUseChangeRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
-        var recorder = RowRecorder()
+        var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
         let before = try biomassBefore(row.from, rowID: row.id, context: context, recorder: &recorder)
         let after = try biomassAfter(row.to, rowID: row.id, context: context, recorder: &recorder)
@@ -71,15 +71,14 @@ enum LandUseChangeModule {
         let landUse = annualBiomassProxies.contains(key) ? "annual-cropland" : key
         let region = context.site.region ?? "all"
         return try context.factor("\(parameter)-\(key)", rowID: rowID) { () throws(MissingFactor) in
-            try context.factors.factor("land-use-biomass", [
+            try context.lookup("land-use-biomass", [
                 "land_use": landUse, "climate_zone": context.site.climateZone.rawValue, "region": region, "parameter": parameter,
             ])
         }
     }
 
     static func isPerennial(_ key: String, context: AssessmentContext) -> Bool {
-        key == "perennial-cropland"
-            || (context.factors.tables["perennial-max-agb"]?.distinctValues(ofKey: "system").contains(key) ?? false)
+        key == "perennial-cropland" || context.perennialSystems.contains(key)
     }
 
     /// F_LU of a land use in the land-use-change context; forest soil is SOCref (F_LU 1, Tier 1).
@@ -100,7 +99,7 @@ enum LandUseChangeModule {
         let region = try context.region(rowID: rowID, table: "forest-agb-growth")
         func growth(_ parameter: String) throws(MissingFactor) -> Factor {
             try context.factor("forest-\(parameter)", rowID: rowID) { () throws(MissingFactor) in
-                try context.factors.factor("forest-agb-growth", [
+                try context.lookup("forest-agb-growth", [
                     "ecozone": forest.ecozone, "region": region, "forest_type": forest.type, "parameter": parameter,
                 ])
             }

@@ -11,7 +11,7 @@ enum OrganicSoilsModule {
     }
 
     static func assess(_ row: OrganicSoilRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
-        var recorder = RowRecorder()
+        var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
         let startRates = try rates(row.states.start, label: "start", rowID: row.id, context: context, recorder: &recorder)
 
@@ -47,7 +47,7 @@ enum OrganicSoilsModule {
         case "drained" where state.landUse == "peat-extraction":
             func extraction(_ pathway: String, _ parameter: String) throws(MissingFactor) -> Double {
                 let factor = try context.factor("organic-\(pathway)-\(parameter)", rowID: rowID) { () throws(MissingFactor) in
-                    try context.factors.factor("peat-extraction", [
+                    try context.lookup("peat-extraction", [
                         "nutrient_status": nutrient, "climate_zone": zone, "pathway": pathway, "parameter": parameter,
                     ])
                 }
@@ -65,7 +65,7 @@ enum OrganicSoilsModule {
         case "drained":
             func drained(_ pathway: String, _ gas: String) throws(MissingFactor) -> Double {
                 let factor = try context.factor("organic-drained-\(gas)", rowID: rowID) { () throws(MissingFactor) in
-                    try context.factors.factor("organic-soil-drainage", [
+                    try context.lookup("organic-soil-drainage", [
                         "land_use": state.landUse, "nutrient_status": nutrient, "climate_zone": zone, "pathway": pathway, "gas": gas,
                     ])
                 }
@@ -85,7 +85,7 @@ enum OrganicSoilsModule {
         default:
             func rewetted(_ gas: String) throws(MissingFactor) -> Double {
                 let factor = try context.factor("organic-rewetted-\(gas)", rowID: rowID) { () throws(MissingFactor) in
-                    try context.factors.factor("organic-soil-rewetting", [
+                    try context.lookup("organic-soil-rewetting", [
                         "land_use": state.landUse, "nutrient_status": nutrient, "climate_zone": zone, "gas": gas,
                     ])
                 }

@@ -5,7 +5,7 @@
 /// (method.md §6.1, our reading). Soil compares the state with SOCref × F_LU(system) (§3.2 b).
 enum PerennialModule {
     static func assess(_ row: PerennialRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
-        var recorder = RowRecorder()
+        var recorder = context.makeRecorder()
         let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
         let zone = context.site.climateZone
@@ -44,7 +44,7 @@ enum PerennialModule {
             let region = try context.region(rowID: row.id, table: "perennial-biomass-growth")
             func growthFactor(_ pool: String) throws(MissingFactor) -> Factor {
                 try context.factor("perennial-\(pool)-growth", rowID: row.id) { () throws(MissingFactor) in
-                    try context.factors.factor("perennial-biomass-growth", [
+                    try context.lookup("perennial-biomass-growth", [
                         "system": state.system, "climate_zone": zone.rawValue, "region": region, "pool": pool,
                     ])
                 }
@@ -52,7 +52,7 @@ enum PerennialModule {
             let agbGrowth = recorder.use("G_AGB(\(state.system))", try growthFactor("agb"))
             let bgbGrowth = recorder.use("G_BGB(\(state.system))", try growthFactor("bgb"))
             let maxAGB = recorder.use("AGB_max(\(state.system))", try context.factor("perennial-max-agb", rowID: row.id) { () throws(MissingFactor) in
-                try context.factors.factor("perennial-max-agb", ["system": state.system, "climate": zone.thermalClass])
+                try context.lookup("perennial-max-agb", ["system": state.system, "climate": zone.thermalClass])
             })
             let standing = row.states.start.standingAGBTonnesCPerHa ?? 0
             if row.area.start > 0, row.states.start.standingAGBTonnesCPerHa == nil {

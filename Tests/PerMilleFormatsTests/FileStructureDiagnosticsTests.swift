@@ -1,0 +1,209 @@
+import Foundation
+import PerMille
+import Testing
+
+@testable import PerMilleFormats
+
+/// Rules about the file as a whole: its format version, row ids unique in the file, overrides with
+/// their sources, and modules this version does not assess.
+@Suite("Diagnostics about the file's structure")
+struct FileStructureDiagnosticsTests {
+    @Test("An unsupported major format version is format.version")
+    func unsupportedFormatVersion() throws {
+        // line 2: `"permille/2"` starts at column 13
+        let text = """
+            {
+              "format": "permille/2",
+              "project": { "name": "Grassland demo", "country": "ESP", "region": "europe",
+                           "startYear": 2026, "implementationYears": 5, "capitalizationYears": 10,
+                           "climate": "warm-temperate-dry", "soil": "high-activity-clay", "gwp": "AR5" },
+              "modules": {
+                "grassland": [
+                  { "id": "G1", "name": "Grazing pressure reduced",
+                    "area": {"start": 150, "without": 150, "with": 150},
+                    "start": {"condition": "high-intensity-grazing"},
+                    "without": {"condition": "non-degraded"},
+                    "with": {"condition": "non-degraded"} }
+                ]
+              }
+            }
+            """
+        let outcome = DecoderTestSupport.decode(text)
+        try expectDiagnostic(
+            ExpectedDiagnostic(
+                code: "format.version", message: "project format version 2 is not supported", line: 2, column: 13,
+                token: "\"permille/2\"", path: "format", rowID: nil, expected: "\"permille/1\"", found: "\"permille/2\""),
+            in: outcome, source: text)
+        #expect(outcome.diagnostics.count == 1)
+    }
+
+    @Test("A format that is not permille's says the file is not a project file")
+    func foreignFormat() throws {
+        let text = #"{"format": "geojson/1", "project": {}, "modules": {}}"#
+        let outcome = DecoderTestSupport.decode(text)
+        let diagnostic = try #require(outcome.diagnostics.first { $0.code == "format.version" })
+        #expect(diagnostic.message == "not a permille project file")
+        #expect(diagnostic.location?.column == 12)
+        #expect(outcome.project == nil)
+    }
+
+    @Test("A row id used twice is row.duplicate-id at the second use")
+    func duplicateRowID() throws {
+        // the full demo with G2 renamed G1; line 13: the second `"G1"` starts at column 15
+        let text = """
+            {
+              "format": "permille/1",
+              "project": { "name": "Grassland demo", "country": "ESP", "region": "europe",
+                           "startYear": 2026, "implementationYears": 5, "capitalizationYears": 10,
+                           "climate": "warm-temperate-dry", "soil": "high-activity-clay", "gwp": "AR5" },
+              "modules": {
+                "grassland": [
+                  { "id": "G1", "name": "Grazing pressure reduced",
+                    "area": {"start": 150, "without": 150, "with": 150},
+                    "start": {"condition": "high-intensity-grazing"},
+                    "without": {"condition": "non-degraded"},
+                    "with": {"condition": "non-degraded"} },
+                  { "id": "G1", "name": "Commons protected from degradation",
+                    "area": {"start": 150, "without": 150, "with": 150},
+                    "start": {"condition": "non-degraded"},
+                    "without": {"condition": "severely-degraded", "fire": true},
+                    "with": {"condition": "non-degraded"} }
+                ]
+              }
+            }
+            """
+        let outcome = DecoderTestSupport.decode(text)
+        try expectDiagnostic(
+            ExpectedDiagnostic(
+                code: "row.duplicate-id", message: "row id 'G1' is used twice (first at line 8)", line: 13, column: 15,
+                token: "\"G1\"", path: "modules.grassland[1].id", rowID: "G1",
+                expected: "ids unique in the file", found: "a second 'G1'"),
+            in: outcome, source: text)
+        #expect(outcome.diagnostics.count == 1)
+    }
+
+    @Test("An override without a source is override.missing-source, at the override")
+    func overrideWithoutSource() throws {
+        // line 16: the override's `{` is at column 5
+        let text = """
+            {
+              "format": "permille/1",
+              "project": { "name": "Grassland demo", "country": "ESP", "region": "europe",
+                           "startYear": 2026, "implementationYears": 5, "capitalizationYears": 10,
+                           "climate": "warm-temperate-dry", "soil": "high-activity-clay", "gwp": "AR5" },
+              "modules": {
+                "grassland": [
+                  { "id": "G1", "name": "Grazing pressure reduced",
+                    "area": {"start": 150, "without": 150, "with": 150},
+                    "start": {"condition": "high-intensity-grazing"},
+                    "without": {"condition": "non-degraded"},
+                    "with": {"condition": "non-degraded"} }
+                ]
+              },
+              "overrides": [
+                {"factor": "soc-ref", "value": 42.0, "uncertaintyPercent": 15}
+              ]
+            }
+            """
+        let outcome = DecoderTestSupport.decode(text)
+        try expectDiagnostic(
+            ExpectedDiagnostic(
+                code: "override.missing-source", message: "an override needs the source it comes from", line: 16, column: 5,
+                token: "{\"factor\"", path: "overrides[0].source", rowID: nil,
+                expected: "a citation, e.g. \"National GHG inventory 2021, Table 6.4\"", found: "no source"),
+            in: outcome, source: text)
+        #expect(outcome.diagnostics.count == 1)
+    }
+
+    @Test("An override whose source is only blanks is override.missing-source, at the source")
+    func overrideWithBlankSource() throws {
+        // line 16: the blank source `"  "` starts at column 52
+        let text = """
+            {
+              "format": "permille/1",
+              "project": { "name": "Grassland demo", "country": "ESP", "region": "europe",
+                           "startYear": 2026, "implementationYears": 5, "capitalizationYears": 10,
+                           "climate": "warm-temperate-dry", "soil": "high-activity-clay", "gwp": "AR5" },
+              "modules": {
+                "grassland": [
+                  { "id": "G1", "name": "Grazing pressure reduced",
+                    "area": {"start": 150, "without": 150, "with": 150},
+                    "start": {"condition": "high-intensity-grazing"},
+                    "without": {"condition": "non-degraded"},
+                    "with": {"condition": "non-degraded"} }
+                ]
+              },
+              "overrides": [
+                {"factor": "soc-ref", "value": 42.0, "source": "  "}
+              ]
+            }
+            """
+        let outcome = DecoderTestSupport.decode(text)
+        try expectDiagnostic(
+            ExpectedDiagnostic(
+                code: "override.missing-source", message: "an override needs the source it comes from", line: 16, column: 52,
+                token: "\"  \"", path: "overrides[0].source", rowID: nil,
+                expected: "a citation, e.g. \"National GHG inventory 2021, Table 6.4\"", found: "an empty source"),
+            in: outcome, source: text)
+        #expect(outcome.diagnostics.count == 1)
+    }
+
+    /// The demo (row G1) with a one-row list for `module` after grassland, on line 14.
+    static func demo(withModule module: String) -> String {
+        """
+        {
+          "format": "permille/1",
+          "project": { "name": "Grassland demo", "country": "ESP", "region": "europe",
+                       "startYear": 2026, "implementationYears": 5, "capitalizationYears": 10,
+                       "climate": "warm-temperate-dry", "soil": "high-activity-clay", "gwp": "AR5" },
+          "modules": {
+            "grassland": [
+              { "id": "G1", "name": "Grazing pressure reduced",
+                "area": {"start": 150, "without": 150, "with": 150},
+                "start": {"condition": "high-intensity-grazing"},
+                "without": {"condition": "non-degraded"},
+                "with": {"condition": "non-degraded"} }
+            ],
+            "\(module)": [{"id": "X1"}]
+          }
+        }
+        """
+    }
+
+    @Test("A non-empty rice list is module.unsupported, at the list")
+    func riceIsUnsupported() throws {
+        // line 14: `    "rice": [{"id": "X1"}]`, the `[` is at column 13
+        let text = Self.demo(withModule: "rice")
+        let outcome = DecoderTestSupport.decode(text)
+        try expectDiagnostic(
+            ExpectedDiagnostic(
+                code: "module.unsupported", message: "module 'rice' is not assessed by this version of permille",
+                line: 14, column: 13, token: "[{\"id\": \"X1\"}]", path: "modules.rice", rowID: nil,
+                expected: "one of landUseChange, annualCrops, perennialCrops, grassland, forestManagement, organicSoils",
+                found: "'rice'"),
+            in: outcome, source: text)
+        #expect(outcome.diagnostics.count == 1, "the rows of an unsupported module are not read")
+    }
+
+    @Test("Every module of a later version is module.unsupported", arguments: ["rice", "livestock", "inputs", "coastalWetlands"])
+    func laterModulesAreUnsupported(module: String) throws {
+        let outcome = DecoderTestSupport.decode(Self.demo(withModule: module))
+        #expect(outcome.project == nil)
+        let diagnostic = try #require(outcome.diagnostics.first)
+        #expect(outcome.diagnostics.count == 1)
+        #expect(diagnostic.code == "module.unsupported")
+        #expect(diagnostic.path == "modules.\(module)")
+        #expect(diagnostic.found == "'\(module)'")
+        // `    "` + the name + `": ` puts the list's `[` at column 9 + the name's length.
+        #expect(diagnostic.location?.line == 14)
+        #expect(diagnostic.location?.column == 9 + module.count)
+    }
+
+    @Test("An empty list for a later module is accepted")
+    func emptyLaterModuleIsAccepted() throws {
+        let text = Self.demo(withModule: "rice").replacingOccurrences(of: #"[{"id": "X1"}]"#, with: "[]")
+        let outcome = DecoderTestSupport.decode(text)
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.code))")
+        #expect(outcome.project?.grassland.count == 1)
+    }
+}

@@ -1,0 +1,45 @@
+import PerMilleJSON
+import Testing
+
+@Suite("Nesting depth")
+struct DepthTests {
+    @Test func twoHundredFiftySixLevelsAreAllowed() throws {
+        var node = try JSONParser.parse(String(repeating: "[", count: 256) + String(repeating: "]", count: 256))
+        var depth = 1
+        while let inner = node.array?.first {
+            node = inner
+            depth += 1
+        }
+        #expect(depth == 256)
+    }
+
+    @Test func theFirstBracketTooDeepIsReported() throws {
+        let error = try #require(syntaxError(String(repeating: "[", count: 257) + String(repeating: "]", count: 257)))
+        #expect(error.message == "nesting deeper than 256 levels")
+        #expect(error.position.full == "1:257@256")
+        #expect(error.expected == "at most 256 levels of nesting")
+        #expect(error.found == "'['")
+    }
+
+    // Hostile input must produce an error, not a stack overflow.
+    @Test(arguments: ["[", "{\"a\":"])
+    func tenThousandOpenContainersFailCleanly(opener: String) throws {
+        let error = try #require(syntaxError(String(repeating: opener, count: 10_000)))
+        #expect(error.message == "nesting deeper than 256 levels")
+        #expect(error.position.offset == 256 * opener.utf8.count)
+    }
+
+    @Test func customLimitAppliesToObjectsToo() throws {
+        let text = #"{"a": {"b": {"c": 1}}}"#
+        #expect(syntaxError(text, maxDepth: 3) == nil)
+        let error = try #require(syntaxError(text, maxDepth: 2))
+        #expect(error.message == "nesting deeper than 2 levels")
+        #expect(error.position.full == "1:13@12")
+        #expect(error.found == "'{'")
+    }
+
+    @Test func scalarsNeedNoDepth() throws {
+        #expect(try JSONParser.parse("42", maxDepth: 0).double == 42)
+        #expect(syntaxError("[]", maxDepth: 0)?.message == "nesting deeper than 0 levels")
+    }
+}
