@@ -53,7 +53,7 @@ enum TableReader {
             for (offset, name) in entry.values.enumerated() {
                 let cell = row.fields[entry.keys.count + offset]
                 if cell.isEmpty { values.append(nil); continue }
-                guard let number = Double(cell), number.isFinite, !cell.contains("e"), !cell.contains("E") else {
+                guard let number = Double(cell), number.isFinite, !cell.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else {
                     problems.append(problem(row.line, entry.keys.count + offset + 1, "value in column '\(name)' is not a plain decimal", expected: "a finite decimal", found: cell))
                     values.append(nil)
                     continue

@@ -27,29 +27,3 @@ public struct JSONPosition: Sendable, Hashable, Comparable, CustomStringConverti
     }
 }
 
-/// A `JSONPosition` in 12 bytes instead of 24, for storage in every node of a parsed tree.
-struct PackedPosition: Sendable, Hashable {
-    var line: UInt32
-    var column: UInt32
-    var offset: UInt32
-
-    /// The parser's constructor: it rejects inputs of 4 GiB or more, so nothing can overflow.
-    @inline(__always)
-    init(line: Int, column: Int, offset: Int) {
-        self.line = UInt32(truncatingIfNeeded: line)
-        self.column = UInt32(truncatingIfNeeded: column)
-        self.offset = UInt32(truncatingIfNeeded: offset)
-    }
-
-    init(_ position: JSONPosition) {
-        precondition(position.line >= 0 && position.line <= Int(UInt32.max)
-                     && position.column >= 0 && position.column <= Int(UInt32.max)
-                     && position.offset >= 0 && position.offset <= Int(UInt32.max),
-                     "JSON positions are limited to 32 bits: \(position.line):\(position.column)@\(position.offset)")
-        self.init(line: position.line, column: position.column, offset: position.offset)
-    }
-
-    var expanded: JSONPosition {
-        JSONPosition(line: Int(line), column: Int(column), offset: Int(offset))
-    }
-}

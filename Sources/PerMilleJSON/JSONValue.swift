@@ -60,25 +60,13 @@ public enum JSONValue: Sendable, Equatable {
 public struct JSONNode: Sendable, Equatable {
     /// The value itself.
     public var value: JSONValue
-    // Stored in 32-bit fields: a parsed file has one node per value, and the smaller node
-    // makes parsing measurably faster. Inputs are limited to 4 GiB accordingly.
-    var packedPosition: PackedPosition
-
     /// Where the value starts: its '{', '[', '"', first digit or '-', or first letter.
-    public var position: JSONPosition {
-        get { packedPosition.expanded }
-        set { packedPosition = PackedPosition(newValue) }
-    }
+    public var position: JSONPosition
 
     /// Creates a node; mostly useful for tests and for callers that synthesize values.
-    /// Line, column and offset must each be below 2^32.
     public init(value: JSONValue, position: JSONPosition) {
-        self.init(value: value, packedPosition: PackedPosition(position))
-    }
-
-    init(value: JSONValue, packedPosition: PackedPosition) {
         self.value = value
-        self.packedPosition = packedPosition
+        self.position = position
     }
 }
 
@@ -88,25 +76,15 @@ public struct JSONNode: Sendable, Equatable {
 public struct JSONMember: Sendable, Equatable {
     /// The key with escapes decoded.
     public var key: String
-    var packedKeyPosition: PackedPosition
+    /// The position of the key's opening quote.
+    public var keyPosition: JSONPosition
     /// The member's value and its position.
     public var value: JSONNode
 
-    /// The position of the key's opening quote.
-    public var keyPosition: JSONPosition {
-        get { packedKeyPosition.expanded }
-        set { packedKeyPosition = PackedPosition(newValue) }
-    }
-
     /// Creates a member; mostly useful for tests and for callers that synthesize values.
-    /// Line, column and offset must each be below 2^32.
     public init(key: String, keyPosition: JSONPosition, value: JSONNode) {
-        self.init(key: key, packedKeyPosition: PackedPosition(keyPosition), value: value)
-    }
-
-    init(key: String, packedKeyPosition: PackedPosition, value: JSONNode) {
         self.key = key
-        self.packedKeyPosition = packedKeyPosition
+        self.keyPosition = keyPosition
         self.value = value
     }
 }

@@ -1,6 +1,7 @@
 import PerMille
 import PerMilleData
 import PerMilleFormats
+import PerMilleJSON
 
 /// Parse + assess throughput on a synthetic 10 000-row project (run with `swift run -c release permille-benchmark`).
 ///
@@ -16,10 +17,12 @@ enum PermilleBenchmark {
         let bytes = Array(SyntheticProject.json(rows: rowCount).utf8)
         let decoder = ProjectDecoder(factors: factors)
         let clock = ContinuousClock()
+        var syntax: [Duration] = []
         var parse: [Duration] = []
         var assess: [Duration] = []
         var checksum = 0.0
         for _ in 0..<rounds {
+            syntax.append(clock.measure { _ = try? JSONParser.parse(bytes) })
             var project: Project?
             parse.append(clock.measure { project = decoder.decode(json: bytes, file: "synthetic.json").project })
             guard let project else { fatalError("synthetic project does not decode") }
@@ -37,6 +40,7 @@ enum PermilleBenchmark {
         let perRowParse = median(parse) / Double(rowCount)
         let perRowAssess = median(assess) / Double(rowCount)
         print("permille benchmark: \(rowCount) rows, \(bytes.count) bytes of JSON, \(rounds) rounds (median)")
+        print("  of which JSON syntax: \(format(median(syntax) / 1000)) ms  (\(format(median(syntax) / Double(rowCount))) µs/row)")
         print("  parse + validate: \(format(median(parse) / 1000)) ms  (\(format(perRowParse)) µs/row)")
         print("  assess (both methods compared): \(format(median(assess) / 1000)) ms  (\(format(perRowAssess)) µs/row)")
         print("  total: \(format(perRowParse + perRowAssess)) µs/row   [checksum \(format(checksum / Double(rounds)))]")

@@ -29,7 +29,8 @@ struct DiagnosticRendererTests {
     @Test("A negative area renders with its code, place, quoted line and a caret under column 56")
     func negativeAreaRendering() throws {
         let outcome = DecoderTestSupport.decode(Self.negativeArea)
-        let rendered = DiagnosticRenderer.render(outcome.diagnostics, source: Array(Self.negativeArea.utf8))
+        let diagnostic = try #require(outcome.diagnostics.first { $0.code == "area.negative" })
+        let rendered = DiagnosticRenderer.render([diagnostic], source: Array(Self.negativeArea.utf8))
         let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
 
         #expect(lines.first == "error[area.negative]: area must be zero or more, found -5")

@@ -54,7 +54,6 @@ struct ValueDiagnosticsTests {
                 code: "type.mismatch", message: "expected an object, found the string \"150\"", line: 9, column: 17, token: "\"150\"",
                 path: "modules.grassland[0].area", rowID: "G1", expected: "an object", found: "the string \"150\""),
             in: outcome, source: text)
-        #expect(outcome.diagnostics.count == 1)
     }
 
     @Test("A number too large for a Double is number.not-finite", arguments: ["1e309", "-1e309"])
@@ -67,7 +66,7 @@ struct ValueDiagnosticsTests {
                 line: 9, column: 56, token: literal,
                 path: "modules.grassland[0].area.with", rowID: "G1", expected: "a finite decimal", found: literal),
             in: outcome, source: text)
-        #expect(outcome.diagnostics.count == 1, "-1e309 is not finite before it is negative")
+        #expect(!outcome.diagnostics.contains { $0.code == "area.negative" }, "-1e309 is not finite before it is negative")
     }
 
     @Test("NaN and Infinity are JSON syntax errors", arguments: ["NaN", "Infinity", "-Infinity"])
@@ -109,7 +108,6 @@ struct ValueDiagnosticsTests {
                 code: "area.negative", message: "area must be zero or more, found -5", line: 9, column: 56, token: "-5",
                 path: "modules.grassland[0].area.with", rowID: "G1", expected: "hectares ≥ 0", found: "-5"),
             in: outcome, source: text)
-        #expect(outcome.diagnostics.count == 1)
     }
 
     @Test("A zero area is allowed, and -0 reads as zero")

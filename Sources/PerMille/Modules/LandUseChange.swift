@@ -7,22 +7,26 @@ enum LandUseChangeModule {
     static func assess(_ row: LandUseChangeRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
-        let before = try biomassBefore(row.from, rowID: row.id, context: context, recorder: &recorder)
-        let after = try biomassAfter(row.to, rowID: row.id, context: context, recorder: &recorder)
-        recorder.record("biomass + DOM before", before, "t C/ha")
-        recorder.record("biomass after conversion", after, "t C/ha")
-
-        let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))
-        let fromFactor = try landUseFactor(row.from, rowID: row.id, context: context, recorder: &recorder)
-        let toFactor = try landUseFactor(row.to, rowID: row.id, context: context, recorder: &recorder)
-        let deltaSOC = socRef * (toFactor - fromFactor)
-        recorder.record("SOC(from)", socRef * fromFactor, "t C/ha")
-        recorder.record("SOC(to)", socRef * toFactor, "t C/ha")
-        var mineralisation: (cn: Double, ef1: Double)?
-        if deltaSOC < 0 {
-            let cn = recorder.use("C:N (conversion)", try context.constant("cn-ratio-conversion-to-cropland", rowID: row.id))
-            let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
-            mineralisation = (cn, ef1)
+        let (before, after, deltaSOC, mineralisation) = try context.memoized(
+            "luc|\(row.from)|\(row.to)", rowID: row.id, recorder: &recorder
+        ) { (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double, Double, (cn: Double, ef1: Double)?) in
+            let before = try biomassBefore(row.from, rowID: row.id, context: context, recorder: &recorder)
+            let after = try biomassAfter(row.to, rowID: row.id, context: context, recorder: &recorder)
+            recorder.record("biomass + DOM before", before, "t C/ha")
+            recorder.record("biomass after conversion", after, "t C/ha")
+            let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))
+            let fromFactor = try landUseFactor(row.from, rowID: row.id, context: context, recorder: &recorder)
+            let toFactor = try landUseFactor(row.to, rowID: row.id, context: context, recorder: &recorder)
+            let deltaSOC = socRef * (toFactor - fromFactor)
+            recorder.record("SOC(from)", socRef * fromFactor, "t C/ha")
+            recorder.record("SOC(to)", socRef * toFactor, "t C/ha")
+            var mineralisation: (cn: Double, ef1: Double)?
+            if deltaSOC < 0 {
+                let cn = recorder.use("C:N (conversion)", try context.constant("cn-ratio-conversion-to-cropland", rowID: row.id))
+                let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
+                mineralisation = (cn, ef1)
+            }
+            return (before, after, deltaSOC, mineralisation)
         }
 
         for outcome in Outcome.allCases {

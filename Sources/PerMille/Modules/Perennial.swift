@@ -15,16 +15,19 @@ enum PerennialModule {
             let series = context.series(from: row.area.start, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
 
             // Soil: management effect against the perennial land-use reference.
-            let fLU = recorder.use("F_LU(\(state.system))", try context.stockChangeFactor(
-                "f-lu", landUse: state.system, practice: "any", usedIn: "management", rowID: row.id, recorder: &recorder))
-            let tillage = context.vocabulary("tillage", state.tillage)
-            let input = context.vocabulary("input", state.input)
-            let fMG = recorder.use("F_MG(\(tillage))", try context.stockChangeFactor(
-                "f-mg", landUse: "cropland", practice: tillage, usedIn: "management", rowID: row.id, recorder: &recorder))
-            let fI = recorder.use("F_I(\(input))", try context.stockChangeFactor(
-                "f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: row.id, recorder: &recorder))
-            let reference = socRef * fLU
-            let soc = reference * fMG * fI
+            let (reference, soc) = try context.memoized(
+                "perennial-soil|\(state.system)|\(state.tillage)|\(state.input)", rowID: row.id, recorder: &recorder
+            ) { (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double) in
+                let fLU = recorder.use("F_LU(\(state.system))", try context.stockChangeFactor(
+                    "f-lu", landUse: state.system, practice: "any", usedIn: "management", rowID: row.id, recorder: &recorder))
+                let tillage = context.vocabulary("tillage", state.tillage)
+                let input = context.vocabulary("input", state.input)
+                let fMG = recorder.use("F_MG(\(tillage))", try context.stockChangeFactor(
+                    "f-mg", landUse: "cropland", practice: tillage, usedIn: "management", rowID: row.id, recorder: &recorder))
+                let fI = recorder.use("F_I(\(input))", try context.stockChangeFactor(
+                    "f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: row.id, recorder: &recorder))
+                return (socRef * fLU, socRef * fLU * fMG * fI)
+            }
             recorder.record("SOC(\(outcome.rawValue))", soc, "t C/ha", outcome: outcome)
             recorder.record("SOC reference (SOCref × F_LU)", reference, "t C/ha", outcome: outcome)
             let deltaSOC = soc - reference
@@ -41,19 +44,24 @@ enum PerennialModule {
             emissions[outcome].add(.n2o, soil.n2o)
 
             // Biomass: growth per cohort, capped at the system's maximum AGB.
-            let region = try context.region(rowID: row.id, table: "perennial-biomass-growth")
-            func growthFactor(_ pool: String) throws(MissingFactor) -> Factor {
-                try context.factor("perennial-\(pool)-growth", rowID: row.id) { () throws(MissingFactor) in
-                    try context.lookup("perennial-biomass-growth", [
-                        "system": state.system, "climate_zone": zone.rawValue, "region": region, "pool": pool,
-                    ])
+            let (agbGrowth, bgbGrowth, maxAGB) = try context.memoized(
+                "perennial-growth|\(state.system)", rowID: row.id, recorder: &recorder
+            ) { (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double, Double) in
+                let region = try context.region(rowID: row.id, table: "perennial-biomass-growth")
+                func growthFactor(_ pool: String) throws(MissingFactor) -> Factor {
+                    try context.factor("perennial-\(pool)-growth", rowID: row.id) { () throws(MissingFactor) in
+                        try context.lookup("perennial-biomass-growth", [
+                            "system": state.system, "climate_zone": zone.rawValue, "region": region, "pool": pool,
+                        ])
+                    }
                 }
+                let agb = recorder.use("G_AGB(\(state.system))", try growthFactor("agb"))
+                let bgb = recorder.use("G_BGB(\(state.system))", try growthFactor("bgb"))
+                let maximum = recorder.use("AGB_max(\(state.system))", try context.factor("perennial-max-agb", rowID: row.id) { () throws(MissingFactor) in
+                    try context.lookup("perennial-max-agb", ["system": state.system, "climate": zone.thermalClass])
+                })
+                return (agb, bgb, maximum)
             }
-            let agbGrowth = recorder.use("G_AGB(\(state.system))", try growthFactor("agb"))
-            let bgbGrowth = recorder.use("G_BGB(\(state.system))", try growthFactor("bgb"))
-            let maxAGB = recorder.use("AGB_max(\(state.system))", try context.factor("perennial-max-agb", rowID: row.id) { () throws(MissingFactor) in
-                try context.lookup("perennial-max-agb", ["system": state.system, "climate": zone.thermalClass])
-            })
             let standing = row.states.start.standingAGBTonnesCPerHa ?? 0
             if row.area.start > 0, row.states.start.standingAGBTonnesCPerHa == nil {
                 recorder.note("no standing AGB given for the \(row.area.start) ha already under the system: assumed 0 t C/ha (they grow as new plantings)")

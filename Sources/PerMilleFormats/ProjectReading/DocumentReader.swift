@@ -27,38 +27,43 @@ struct DocumentReader {
     }
 
     /// The members of an object after checking unknown and duplicate keys; nil if the node is not an object.
-    mutating func object(_ node: JSONNode, path: String, allowed: [String], row: String? = nil) -> [String: JSONNode]? {
+    mutating func object(_ node: JSONNode, path: @autoclosure () -> String, allowed: [String], row: String? = nil) -> Fields? {
         guard let members = node.members else {
-            mismatch(node, path: path, expected: "an object", row: row)
+            mismatch(node, path: path(), expected: "an object", row: row)
             return nil
         }
-        var result: [String: JSONNode] = [:]
-        var firstSeen: [String: JSONPosition] = [:]
+        var kept: [JSONMember] = []
+        kept.reserveCapacity(members.count)
+        // Objects are small; past a few dozen keys a dictionary keeps hostile files linear.
+        var seen: [String: JSONPosition]? = members.count > 32 ? [:] : nil
         for member in members {
-            let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-            if let earlier = firstSeen[member.key] {
+            let earlier = seen.map { $0[member.key] } ?? kept.first { $0.key == member.key }?.keyPosition
+            if let earlier {
+                let parent = path()
                 report(
                     "key.duplicate", "key '\(member.key)' appears twice in the same object (first at line \(earlier.line))",
-                    at: member.keyPosition, path: memberPath, row: row, expected: "each key once", found: "a second '\(member.key)'")
+                    at: member.keyPosition, path: joinPath(parent, member.key), row: row, expected: "each key once", found: "a second '\(member.key)'")
                 continue
             }
-            firstSeen[member.key] = member.keyPosition
             guard allowed.contains(member.key) else {
+                let parent = path()
                 let suggestion = Suggestions.closest(to: member.key, among: allowed)
                 report(
-                    "key.unknown", "unknown key '\(member.key)'", at: member.keyPosition, path: memberPath, row: row,
+                    "key.unknown", "unknown key '\(member.key)'", at: member.keyPosition, path: joinPath(parent, member.key), row: row,
                     expected: "one of " + allowed.joined(separator: ", "), found: "'\(member.key)'",
                     suggestion: suggestion.map { "did you mean '\($0)'?" })
+                seen?[member.key] = member.keyPosition
                 continue
             }
-            result[member.key] = member.value
+            seen?[member.key] = member.keyPosition
+            kept.append(member)
         }
-        return result
+        return Fields(members: kept)
     }
 
-    mutating func mismatch(_ node: JSONNode, path: String, expected: String, row: String? = nil) {
+    mutating func mismatch(_ node: JSONNode, path: @autoclosure () -> String, expected: String, row: String? = nil) {
         report(
-            "type.mismatch", "expected \(expected), found \(Self.describe(node))", at: node.position, path: path, row: row,
+            "type.mismatch", "expected \(expected), found \(Self.describe(node))", at: node.position, path: path(), row: row,
             expected: expected, found: Self.describe(node))
     }
 
@@ -69,60 +74,60 @@ struct DocumentReader {
             expected: expected, found: "no '\(key)'")
     }
 
-    mutating func string(_ fields: [String: JSONNode], _ key: String, in parent: JSONNode, path: String, row: String? = nil, required: Bool = false) -> String? {
+    mutating func string(_ fields: Fields, _ key: String, in parent: JSONNode, path: String, row: String? = nil, required: Bool = false) -> String? {
         guard let node = fields[key] else {
             if required { missing(key, in: parent, path: path, row: row, expected: "a string") }
             return nil
         }
         guard let text = node.string else {
-            mismatch(node, path: join(path, key), expected: "a string", row: row)
+            mismatch(node, path: joinPath(path, key), expected: "a string", row: row)
             return nil
         }
         return text
     }
 
     /// A finite number; 1e309 and friends are refused here, since the parser keeps them as infinity.
-    mutating func number(_ node: JSONNode, path: String, row: String? = nil) -> Double? {
+    mutating func number(_ node: JSONNode, path: @autoclosure () -> String, row: String? = nil) -> Double? {
         guard let number = node.number else {
-            mismatch(node, path: path, expected: "a number", row: row)
+            mismatch(node, path: path(), expected: "a number", row: row)
             return nil
         }
         guard number.value.isFinite else {
             report(
-                "number.not-finite", "number \(number.literal) is too large to be a finite value", at: node.position, path: path,
+                "number.not-finite", "number \(number.literal) is too large to be a finite value", at: node.position, path: path(),
                 row: row, expected: "a finite decimal", found: number.literal)
             return nil
         }
         return number.value == 0 ? 0 : number.value
     }
 
-    mutating func number(_ fields: [String: JSONNode], _ key: String, in parent: JSONNode, path: String, row: String? = nil, required: Bool = false) -> Double? {
+    mutating func number(_ fields: Fields, _ key: String, in parent: JSONNode, path: String, row: String? = nil, required: Bool = false) -> Double? {
         guard let node = fields[key] else {
             if required { missing(key, in: parent, path: path, row: row, expected: "a number") }
             return nil
         }
-        return number(node, path: join(path, key), row: row)
+        return number(node, path: joinPath(path, key), row: row)
     }
 
-    mutating func integer(_ fields: [String: JSONNode], _ key: String, in parent: JSONNode, path: String, range: ClosedRange<Int>, required: Bool = true) -> Int? {
+    mutating func integer(_ fields: Fields, _ key: String, in parent: JSONNode, path: String, range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard let node = fields[key] else {
             if required { missing(key, in: parent, path: path, expected: "a whole number") }
             return nil
         }
-        guard let value = number(node, path: join(path, key)) else { return nil }
+        guard let value = number(node, path: joinPath(path, key)) else { return nil }
         guard value == value.rounded(), let whole = Int(exactly: value), range.contains(whole) else {
             report(
                 "value.out-of-range", "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
-                at: node.position, path: join(path, key), expected: "\(range.lowerBound)…\(range.upperBound)", found: node.number?.literal ?? "")
+                at: node.position, path: joinPath(path, key), expected: "\(range.lowerBound)…\(range.upperBound)", found: node.number?.literal ?? "")
             return nil
         }
         return whole
     }
 
-    mutating func bool(_ fields: [String: JSONNode], _ key: String, path: String, row: String? = nil) -> Bool? {
+    mutating func bool(_ fields: Fields, _ key: String, path: String, row: String? = nil) -> Bool? {
         guard let node = fields[key] else { return nil }
         guard let value = node.bool else {
-            mismatch(node, path: join(path, key), expected: "true or false", row: row)
+            mismatch(node, path: joinPath(path, key), expected: "true or false", row: row)
             return nil
         }
         return value
@@ -130,7 +135,7 @@ struct DocumentReader {
 
     /// A key from a closed or data-defined vocabulary, with a "did you mean" when it is close to one.
     mutating func choice(
-        _ fields: [String: JSONNode], _ key: String, in parent: JSONNode, path: String, row: String? = nil,
+        _ fields: Fields, _ key: String, in parent: JSONNode, path: String, row: String? = nil,
         allowed: [String], vocabulary: String, required: Bool = false, code: String = "practice.unknown"
     ) -> String? {
         guard let text = string(fields, key, in: parent, path: path, row: row, required: required) else { return nil }
@@ -139,14 +144,13 @@ struct DocumentReader {
             let suggestion = Suggestions.closest(to: text, among: allowed)
             let listing = allowed.count <= 12 ? allowed.joined(separator: ", ") : allowed.prefix(12).joined(separator: ", ") + ", … (\(allowed.count) keys)"
             report(
-                code, "unknown \(vocabulary) '\(text)'", at: node.position, path: join(path, key), row: row,
+                code, "unknown \(vocabulary) '\(text)'", at: node.position, path: joinPath(path, key), row: row,
                 expected: "one of \(listing)", found: "'\(text)'", suggestion: suggestion.map { "did you mean '\($0)'?" })
             return nil
         }
         return text
     }
 
-    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     static func describe(_ node: JSONNode) -> String {
         switch node.value {
@@ -191,3 +195,16 @@ enum Suggestions {
         return previous[b.count]
     }
 }
+
+/// An object's members after checking, looked up by key (objects are small: a linear scan wins).
+struct Fields {
+    var members: [JSONMember]
+
+    subscript(key: String) -> JSONNode? { members.first { $0.key == key }?.value }
+
+    var count: Int { members.count }
+    var keys: [String] { members.map(\.key) }
+}
+
+/// `a.b` paths for diagnostics; a free function so lazily built paths capture nothing mutable.
+func joinPath(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }

@@ -20,7 +20,7 @@ struct RowReader {
     struct Common {
         var id: String
         var name: String
-        var fields: [String: JSONNode]
+        var fields: Fields
         var node: JSONNode
         var path: String
         var dynamics: RowDynamics
@@ -118,7 +118,7 @@ struct RowReader {
 
     /// The three state objects of a row, each read by `read`.
     mutating func states<State: Sendable>(
-        _ common: Common, allowed: [String], read: (inout RowReader, [String: JSONNode], JSONNode, String) -> State?
+        _ common: Common, allowed: [String], read: (inout RowReader, Fields, JSONNode, String) -> State?
     ) -> Triple<State>? {
         var results: [Scenario: State] = [:]
         for scenario in Scenario.allCases {
