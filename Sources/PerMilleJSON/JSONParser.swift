@@ -78,7 +78,6 @@ struct Parser: ~Copyable {
     // at its exact size, when it closes, instead of growing by doubling as it fills.
     var nodeStack = ScratchStack<JSONNode>()
     var memberStack = ScratchStack<JSONMember>()
-    var predicted = [Int](repeating: 4, count: 64)
     /// Keys and short values repeat from row to row; this makes each distinct one once.
     let strings = StringCache()
 
@@ -254,8 +253,7 @@ struct Parser: ~Copyable {
             depth &-= 1
             return .object([])
         }
-        var members: [JSONMember] = []
-        members.reserveCapacity(depth < predicted.count ? predicted[depth] : 4)
+        let base = memberStack.count
         var expected: StaticString = "a string key or '}'"
         while true {
             guard index < end, bytes[index] == ASCII.quote else { throw notAKey(expected: expected.description) }
@@ -266,7 +264,7 @@ struct Parser: ~Copyable {
             index &+= 1
             skipWhitespace()
             let value = try parseValue(expected: "a value")
-            members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
+            memberStack.push(JSONMember(key: key, keyPosition: keyPosition, value: value))
             skipWhitespace()
             if index < end, bytes[index] == ASCII.comma {
                 let comma = mark()
@@ -285,8 +283,7 @@ struct Parser: ~Copyable {
             throw missingSeparator(closer: "}", between: "object members")
         }
         depth &-= 1
-        if depth + 1 < predicted.count { predicted[depth + 1] = members.count }
-        return .object(members)
+        return .object(memberStack.popArray(from: base))
     }
 
     /// `true`, `false` or `null`; any other word is an error explained by `invalidWord`.

@@ -117,12 +117,15 @@ private struct Emitter {
             case 0x0C: append("\\f")
             case ..<0x20:
                 append("\\u00")
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0xF))
             default: bytes.append(byte)
             }
         }
         bytes.append(0x22)
+    }
+
+    private func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
     }
 }

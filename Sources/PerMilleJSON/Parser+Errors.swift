@@ -5,8 +5,7 @@ extension Parser {
     static let nonFiniteMessage = "NaN/Infinity is not a JSON number; write a finite decimal"
 
     func error(_ message: String, at offset: Int, expected: String, found: String) -> JSONSyntaxError {
-        JSONSyntaxError(message: message, position: position(at: offset),
-                               expected: expected, found: found)
+        JSONSyntaxError(message: message, position: position(at: offset), expected: expected, found: found)
     }
 
     /// The generic error at the cursor, sharpened for comments and invalid UTF-8.

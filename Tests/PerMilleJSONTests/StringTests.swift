@@ -39,4 +39,19 @@ struct StringTests {
         let root = try JSONParser.parse(#"["a\nb", "c", "\u0041\u0042", "long text then \"quote\"", "é\t"]"#)
         #expect(root.array?.compactMap(\.string) == ["a\nb", "c", "AB", "long text then \"quote\"", "é\t"])
     }
+
+    // The scanner reads strings eight bytes at a time; each kind of byte it must stop at is
+    // placed at every distance from the opening quote, across two word boundaries.
+    @Test(arguments: 0..<20)
+    func specialBytesAtEveryOffset(prefixLength: Int) throws {
+        let prefix = String(repeating: "a", count: prefixLength)
+        #expect(try JSONParser.parse("[\"\(prefix)\", 1]").array?.first?.string == prefix)
+        #expect(try JSONParser.parse("[\"\(prefix)é\", 1]").array?.first?.string == prefix + "é")
+        #expect(try JSONParser.parse("[\"\(prefix)\\n\", 1]").array?.first?.string == prefix + "\n")
+
+        let control = try #require(syntaxError("[\"\(prefix)\u{1}\", 1]"))
+        #expect(control.position.full == "1:\(prefixLength + 3)@\(prefixLength + 2)")
+        let invalid = try #require(syntaxError(Array("[\"\(prefix)".utf8) + [0xFF] + Array("\", 1]".utf8)))
+        #expect(invalid.position.full == "1:\(prefixLength + 3)@\(prefixLength + 2)")
+    }
 }

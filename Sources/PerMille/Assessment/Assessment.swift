@@ -15,9 +15,12 @@ public struct Assessment: Sendable {
     /// Project-level notes (site derivation, warnings).
     public var notes: [String]
 
-    /// Project area: Σ A_start over all rows, land-use-change rows excluded (they carry no land of their own).
+    /// Project area: Σ A_start over all rows (method.md §14.3). A land-use-change row's land at the
+    /// start is the land it may convert, max(A_without, A_with); the row receiving it starts at 0 ha.
     public var projectArea: Double {
-        rows.filter { $0.module != .landUseChange }.reduce(0) { $0 + $1.area.start }
+        rows.reduce(0) { total, row in
+            total + (row.module == .landUseChange ? max(row.area.without, row.area.with) : row.area.start)
+        }
     }
 
     /// Calendar years, `startYear` … `startYear + T − 1`.

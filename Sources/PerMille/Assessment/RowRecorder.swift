@@ -93,17 +93,34 @@ public struct GasSeries: Sendable, Hashable {
         }
     }
 
-    /// Adds a yearly series into one gas, element by element.
+    /// Adds a yearly series into one gas, element by element, in place.
     public mutating func add(_ gas: GasCategory, _ values: [Double]) {
-        var current = self[gas]
-        for index in current.indices where index < values.count { current[index] += values[index] }
-        self[gas] = current
+        switch gas {
+        case .co2Biomass: Self.accumulate(&co2Biomass, values, scale: 1)
+        case .co2Soil: Self.accumulate(&co2Soil, values, scale: 1)
+        case .n2o: Self.accumulate(&n2o, values, scale: 1)
+        case .ch4: Self.accumulate(&ch4, values, scale: 1)
+        }
     }
 
     /// Adds `perHectare × hectares(y)` into one gas.
     public mutating func add(_ gas: GasCategory, perHectare: Double, hectares: [Double]) {
         guard perHectare != 0 else { return }
-        add(gas, hectares.map { $0 * perHectare })
+        switch gas {
+        case .co2Biomass: Self.accumulate(&co2Biomass, hectares, scale: perHectare)
+        case .co2Soil: Self.accumulate(&co2Soil, hectares, scale: perHectare)
+        case .n2o: Self.accumulate(&n2o, hectares, scale: perHectare)
+        case .ch4: Self.accumulate(&ch4, hectares, scale: perHectare)
+        }
+    }
+
+    private static func accumulate(_ target: inout [Double], _ values: [Double], scale: Double) {
+        let count = min(target.count, values.count)
+        target.withUnsafeMutableBufferPointer { target in
+            values.withUnsafeBufferPointer { values in
+                for index in 0..<count { target[index] += values[index] * scale }
+            }
+        }
     }
 
     public func total(_ gas: GasCategory) -> Double { self[gas].reduce(0, +) }
