@@ -106,6 +106,12 @@ private struct Emitter {
     /// Escapes only what JSON requires; other non-ASCII text stays readable UTF-8.
     mutating func writeString(_ string: String) {
         bytes.append(0x22)
+        // Most strings need no escaping and are copied in one piece.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: string.utf8)
+            bytes.append(0x22)
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case 0x22: append("\\\"")

@@ -47,6 +47,17 @@ struct FileStructureDiagnosticsTests {
         #expect(outcome.project == nil)
     }
 
+    @Test(
+        "A minor revision of format 1 is not refused as 'version 1 is not supported'",
+        .bug(id: "format-minor-version", "permille/1.1 is reported as major version 1 unsupported"))
+    func minorRevisionOfFormatOne() throws {
+        let text = try DecoderTestSupport.grasslandDemo().replacingOccurrences(of: #""permille/1""#, with: #""permille/1.1""#)
+        let outcome = DecoderTestSupport.decode(text)
+        // project-format.md: only an unknown *major* version is an error.
+        #expect(!outcome.diagnostics.contains { $0.message.contains("version 1 is not supported") }, "\(outcome.diagnostics.map(\.message))")
+        #expect(!outcome.diagnostics.contains { $0.code == "format.version" && $0.severity == .error })
+    }
+
     @Test("A row id used twice is row.duplicate-id at the second use")
     func duplicateRowID() throws {
         // the full demo with G2 renamed G1; line 13: the second `"G1"` starts at column 15

@@ -8,8 +8,6 @@ public struct AssessmentContext {
     public let totalYears: Int
     public let dynamics: DynamicsParameters
     public let overrides: [FactorOverride]
-    /// Carbon fraction of dry matter (t C/t dm).
-    public let carbonFraction: Factor
     /// Soil transition period D (years).
     public let transitionYears: Factor
     /// Perennial and agroforestry system keys (`perennial-max-agb.csv`).
@@ -35,7 +33,6 @@ public struct AssessmentContext {
         let years = try factors.factor("constants", ["parameter": "soc-transition-years"])
         self.transitionYears = years
         self.dynamics = DynamicsParameters(exponentialRate: rate.value, maturityYears: Int(years.value.rounded()))
-        self.carbonFraction = try factors.factor("constants", ["parameter": "carbon-fraction"])
         self.perennialSystems = Set(factors.tables["perennial-max-agb"]?.distinctValues(ofKey: "system") ?? [])
         let socTable = factorSet == .ipcc2006 ? "soc-reference-2006" : "soc-reference"
         self.siteSOCReference = Result { () throws(MissingFactor) in
@@ -104,13 +101,16 @@ public struct AssessmentContext {
     }
 
     /// The hectare series of a row moving `from` → `to` with the method's exponential rule (D5).
-    func series(from start: Double, to end: Double, dynamics kind: DynamicsKind, recorder: inout RowRecorder) -> AreaSeries {
-        if kind == .exponential, method == .exactV94, end == 0, start > 0 {
+    ///
+    /// `ownArea` is false for series permille derives itself (hectares still in the start state):
+    /// EX-ACT has no such series, so its quirk does not apply to them.
+    func series(from start: Double, to end: Double, dynamics kind: DynamicsKind, ownArea: Bool = true, recorder: inout RowRecorder) -> AreaSeries {
+        if ownArea, kind == .exponential, method == .exactV94, end == 0, start > 0 {
             recorder.divergence(.d5)
             recorder.note("exponential decrease \(start) → 0 ha follows EX-ACT v9.4, which returns the 0 → \(start) curve; EX-ACT's own figure is unsound here (D5)")
             return AreaSeries(from: 0, to: start, dynamics: kind, implementationYears: implementationYears, totalYears: totalYears, parameters: dynamics)
         }
-        if kind == .exponential, end == 0, start > 0 { recorder.divergence(.d5) }
+        if ownArea, kind == .exponential, end == 0, start > 0 { recorder.divergence(.d5) }
         return AreaSeries(from: start, to: end, dynamics: kind, implementationYears: implementationYears, totalYears: totalYears, parameters: dynamics)
     }
 

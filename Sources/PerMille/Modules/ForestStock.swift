@@ -45,7 +45,7 @@ struct ForestStock {
         _ forest: ForestDescription, agbCarbon: Double, region: String, rowID: String, context: AssessmentContext
     ) throws(MissingFactor) -> Factor {
         let threshold = forest.ecozone.hasPrefix("boreal") ? 75.0 : 125.0
-        let drymatter = agbCarbon / context.carbonFraction.value
+        let drymatter = agbCarbon / (try context.constant("carbon-fraction", rowID: rowID)).value
         let agbClass = drymatter < threshold ? "agb-lt-\(Int(threshold))" : "agb-ge-\(Int(threshold))"
         return try context.factor("forest-root-to-shoot", rowID: rowID) { () throws(MissingFactor) in
             try context.lookup("forest-root-to-shoot", [

@@ -72,7 +72,7 @@ enum GrasslandModule {
         let start = row.states.start
         if start.fire, !unchanged {
             // Hectares not yet moved to the scenario's state keep the start state's fires.
-            let leaving = context.series(from: row.area.start, to: 0, dynamics: row.dynamics[outcome], recorder: &recorder)
+            let leaving = context.series(from: row.area.start, to: 0, dynamics: row.dynamics[outcome], ownArea: false, recorder: &recorder)
             burning.append((start, leaving.yearly))
         }
         for (burningState, hectares) in burning {

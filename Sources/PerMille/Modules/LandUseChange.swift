@@ -111,7 +111,7 @@ enum LandUseChangeModule {
         let young = recorder.use("G_AGB ≤ 20 yr", try growth("agb-growth-le-20-years"))
         let old = recorder.use("G_AGB > 20 yr", try growth("agb-growth-gt-20-years"))
         let rootToShoot = recorder.use("R(young forest)", try ForestStock.rootToShoot(forest, agbCarbon: 0, region: region, rowID: rowID, context: context))
-        let cf = recorder.use("CF", context.carbonFraction)
+        let cf = recorder.use("CF", try context.constant("carbon-fraction", rowID: rowID))
         let youthYears = context.transitionYears.value
         let carbon = CohortGrowth.yearlyGrowth(series: series, existingArea: 0, existingAge: 0) { years in
             let clamped = max(years, 0)

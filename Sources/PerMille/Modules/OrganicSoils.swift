@@ -23,7 +23,7 @@ enum OrganicSoilsModule {
                 from: unchanged ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
             add(scenarioRates, hectares: reached.yearly, to: &emissions[outcome])
             if !unchanged {
-                let leaving = context.series(from: row.area.start, to: 0, dynamics: row.dynamics[outcome], recorder: &recorder)
+                let leaving = context.series(from: row.area.start, to: 0, dynamics: row.dynamics[outcome], ownArea: false, recorder: &recorder)
                 add(startRates, hectares: leaving.yearly, to: &emissions[outcome])
             }
         }

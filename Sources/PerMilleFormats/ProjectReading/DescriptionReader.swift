@@ -25,7 +25,7 @@ enum DescriptionReader {
                 reader.report(
                     "country.unknown", "unknown country '\(given)'", at: fields["country"]?.position ?? node.position, path: "project.country",
                     expected: "an ISO 3166-1 alpha-3 code (ESP) or a country key of country-regions.csv (spain)", found: "'\(given)'",
-                    suggestion: Suggestions.closest(to: given, among: Array(vocabulary.countries)).map { "did you mean '\($0)'?" })
+                    suggestion: Suggestions.closest(to: given, among: vocabulary.countries.sorted()).map { "did you mean '\($0)'?" })
             }
         }
         let region = reader.choice(fields, "region", in: node, path: path, allowed: vocabulary.regions, vocabulary: "EX-ACT region", code: "region.unknown")

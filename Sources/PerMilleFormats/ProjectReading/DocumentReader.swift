@@ -166,6 +166,7 @@ struct DocumentReader {
 
 /// "Did you mean" by edit distance, for keys and vocabulary.
 enum Suggestions {
+    /// The nearest candidate; ties go to the first in the given order, so callers pass a stable order.
     static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?

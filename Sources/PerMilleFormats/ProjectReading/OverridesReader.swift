@@ -46,7 +46,7 @@ enum OverridesReader {
                             reader.report(
                                 "override.unknown-row", "override applies to row '\(id)', which the file does not have", at: entry.position,
                                 path: "\(path).appliesTo[\(offset)]", expected: "an id of a row", found: "'\(id)'",
-                                suggestion: Suggestions.closest(to: id, among: Array(rowIDs.keys)).map { "did you mean '\($0)'?" })
+                                suggestion: Suggestions.closest(to: id, among: rowIDs.keys.sorted()).map { "did you mean '\($0)'?" })
                         }
                         applies.append(id)
                     }

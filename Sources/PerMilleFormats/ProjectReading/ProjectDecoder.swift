@@ -28,23 +28,37 @@ public struct ProjectDecoder: Sendable {
         return Outcome(project: reader.hasErrors ? nil : project, diagnostics: reader.diagnostics)
     }
 
+    /// Stands in for a broken description while the rest of the file is read for its errors; never assessed.
+    private static let placeholderDescription = ProjectDescription(
+        name: "", startYear: 0, implementationYears: 1, capitalizationYears: 0,
+        climate: .zone(.tropicalMontane), soil: .soilClass(.organic))
+
     static let supportedModules = ["landUseChange", "annualCrops", "perennialCrops", "grassland", "forestManagement", "organicSoils"]
     static let laterModules = ["rice", "livestock", "inputs", "coastalWetlands"]
 
     private func readProject(_ root: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary) -> Project? {
         guard let top = reader.object(root, path: "", allowed: ["format", "project", "modules", "overrides", "indicators"]) else { return nil }
         if let format = reader.string(top, "format", in: root, path: "", required: true), format != "permille/1" {
-            let major = format.split(separator: "/").last.flatMap { $0.split(separator: ".").first }.map(String.init) ?? format
-            reader.report(
-                "format.version", format.hasPrefix("permille/") ? "project format version \(major) is not supported by this permille" : "not a permille project file",
-                at: top["format"]?.position ?? root.position, path: "format", expected: "\"permille/1\"", found: "\"\(format)\"")
+            let position = top["format"]?.position ?? root.position
+            let version = format.hasPrefix("permille/") ? String(format.dropFirst("permille/".count)) : nil
+            let major = version.map { String($0.prefix { $0 != "." }) }
+            if major == "1" {
+                reader.report(
+                    "format.minor-version", "format \(format) is a later revision of permille/1; keys this version does not know are reported below",
+                    at: position, path: "format", expected: "\"permille/1\"", found: "\"\(format)\"", severity: .warning)
+            } else {
+                reader.report(
+                    "format.version", major != nil ? "project format version \(major ?? "") is not supported by this permille" : "not a permille project file",
+                    at: position, path: "format", expected: "\"permille/1\"", found: "\"\(format)\"")
+            }
         }
         guard let projectNode = top["project"] else {
             reader.missing("project", in: root, path: "", expected: "the project description")
             return nil
         }
         let description = DescriptionReader.read(projectNode, reader: &reader, vocabulary: vocabulary)
-        var project = description.map { Project(description: $0) }
+        // Rows, overrides and indicators are read even when the description is broken, so every error shows.
+        var project = Project(description: description ?? Self.placeholderDescription)
         var ids: [String: JSONPosition] = [:]
         if let modulesNode = top["modules"],
             let modules = reader.object(modulesNode, path: "modules", allowed: Self.supportedModules + Self.laterModules) {
@@ -56,26 +70,28 @@ public struct ProjectDecoder: Sendable {
                     at: node.position, path: "modules.\(name)", expected: "one of " + Self.supportedModules.joined(separator: ", "), found: "'\(name)'")
             }
             var rows = RowReader(reader: reader, vocabulary: vocabulary, ids: ids, defaultDynamics: description?.dynamics ?? .linear)
-            project?.landUseChange = rows.list(modules["landUseChange"], module: "landUseChange", read: RowReader.landUseChange)
-            project?.annualCrops = rows.list(modules["annualCrops"], module: "annualCrops", read: RowReader.annualCrop)
-            project?.perennialCrops = rows.list(modules["perennialCrops"], module: "perennialCrops", read: RowReader.perennial)
-            project?.grassland = rows.list(modules["grassland"], module: "grassland", read: RowReader.grassland)
-            project?.forestManagement = rows.list(modules["forestManagement"], module: "forestManagement", read: RowReader.forestManagement)
-            project?.organicSoils = rows.list(modules["organicSoils"], module: "organicSoils", read: RowReader.organicSoil)
+            project.landUseChange = rows.list(modules["landUseChange"], module: "landUseChange", read: RowReader.landUseChange)
+            project.annualCrops = rows.list(modules["annualCrops"], module: "annualCrops", read: RowReader.annualCrop)
+            project.perennialCrops = rows.list(modules["perennialCrops"], module: "perennialCrops", read: RowReader.perennial)
+            project.grassland = rows.list(modules["grassland"], module: "grassland", read: RowReader.grassland)
+            project.forestManagement = rows.list(modules["forestManagement"], module: "forestManagement", read: RowReader.forestManagement)
+            project.organicSoils = rows.list(modules["organicSoils"], module: "organicSoils", read: RowReader.organicSoil)
             reader = rows.reader
             ids = rows.ids
-            if let project, project.rowCount == 0 {
+            let written = Self.supportedModules.reduce(0) { $0 + (modules[$1]?.array?.count ?? 0) }
+            if written == 0 {
                 reader.report("modules.empty", "the project has no rows: nothing to assess", at: modulesNode.position, path: "modules", expected: "at least one row", found: "none")
             }
         } else if top["modules"] == nil {
             reader.missing("modules", in: root, path: "", expected: "an object of module row lists")
         }
         if let node = top["overrides"] {
-            project?.overrides = OverridesReader.read(node, reader: &reader, rowIDs: ids)
+            project.overrides = OverridesReader.read(node, reader: &reader, rowIDs: ids)
         }
         if let node = top["indicators"] {
-            project?.indicators = OverridesReader.indicators(node, reader: &reader)
+            project.indicators = OverridesReader.indicators(node, reader: &reader)
         }
+        guard description != nil else { return nil }
         return project
     }
 }
