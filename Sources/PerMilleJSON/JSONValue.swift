@@ -19,10 +19,11 @@ public struct JSONNumber: Sendable, Hashable {
     ///
     /// Counts and years arrive as JSON numbers; this spares every caller the same range check.
     public var integerValue: Int? {
-        guard value.isFinite, value.rounded(.towardZero) == value,
-              value >= -9.223372036854775808e18, value < 9.223372036854775808e18
-        else { return nil }
-        return Int(value)
+        // Comparisons and a truncating conversion only: the rounding functions would pull in
+        // libm, which Linux executables that do not import Foundation fail to link in debug.
+        guard value >= -9.223372036854775808e18, value < 9.223372036854775808e18 else { return nil }
+        let integer = Int(value)
+        return Double(integer) == value ? integer : nil
     }
 }
 

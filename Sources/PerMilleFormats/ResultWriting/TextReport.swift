@@ -34,6 +34,14 @@ public enum TextReport {
             }
             for id in Set(assessment.divergences.flatMap(\.ids)).sorted() { lines.append("  \(id.rawValue): \(id.summary)") }
         }
+        let overrides = assessment.rows.flatMap { row in
+            row.factors.filter { $0.factor.table == "override" }.map { "row \(row.id): \($0.name) = \(plain($0.factor.value))\($0.factor.uncertaintyPercent.map { " ±\(number($0, decimals: 0))%" } ?? "") — \($0.factor.source)" }
+        }
+        if !overrides.isEmpty {
+            lines.append("")
+            lines.append("Tier 2 overrides used:")
+            lines += overrides.map { "  " + $0 }
+        }
         let notes = assessment.rows.flatMap { row in row.notes.map { "row \(row.id): \($0)" } }
         if !notes.isEmpty {
             lines.append("")
