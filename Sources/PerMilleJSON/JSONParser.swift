@@ -7,8 +7,9 @@ public enum JSONParser {
     /// Parses one JSON document from UTF-8 bytes.
     ///
     /// A single leading UTF-8 byte order mark is skipped, because some editors write one.
-    /// `maxDepth` bounds array/object nesting so hostile input cannot exhaust the stack; the
-    /// parser recurses once per level, so keep it in the hundreds or low thousands.
+    /// `maxDepth` bounds array/object nesting. The parser itself keeps open containers on the
+    /// heap, but Swift frees nested arrays recursively, so absurdly deep trees are refused
+    /// up front rather than built.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONNode {
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONNode in
             var parser = Parser(bytes: buffer, maxDepth: maxDepth)
@@ -59,7 +60,7 @@ enum ASCII {
 
 /// The parser's cursor over the input, with the line bookkeeping positions need.
 ///
-/// Noncopyable because it owns the scratch stacks' memory.
+/// Noncopyable because it owns the memory of its scratch stacks and string cache.
 struct Parser: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
@@ -78,6 +79,8 @@ struct Parser: ~Copyable {
     // at its exact size, when it closes, instead of growing by doubling as it fills.
     var nodeStack = ScratchStack<JSONNode>()
     var memberStack = ScratchStack<JSONMember>()
+    /// The arrays and objects opened and not yet closed, innermost on top.
+    var containers = ScratchStack<OpenContainer>(capacity: 16)
     /// Keys and short values repeat from row to row; this makes each distinct one once.
     let strings = StringCache()
 
@@ -132,7 +135,7 @@ struct Parser: ~Copyable {
             throw JSONSyntaxError(message: "the file is empty", position: position(at: index),
                                   expected: "a value", found: "end of file")
         }
-        let root = try parseValue(expected: "a value")
+        let root = try parseValue()
         skipWhitespace()
         if index < end {
             if let comment = commentError(expected: "end of file") { throw comment }
@@ -173,32 +176,121 @@ struct Parser: ~Copyable {
 
     // MARK: Values
 
-    /// Parses the value at the cursor; whitespace before it must already be skipped.
-    /// `expected` names what is acceptable here, for the error when there is no value.
-    @inline(__always)
-    mutating func parseValue(expected: StaticString) throws(JSONSyntaxError) -> JSONNode {
-        guard index < end else { throw unexpected(expected: expected.description) }
-        let start = index
-        let byte = bytes[start]
-        let position = currentPosition()
-        let value: JSONValue
-        switch byte {
-        case ASCII.quote:
-            value = .string(try parseString())
-        case ASCII.openBrace:
-            value = try parseObject(openedAt: position)
-        case ASCII.openBracket:
-            value = try parseArray(openedAt: position)
-        case ASCII.minus, ASCII.zero...ASCII.nine:
-            value = .number(try parseNumber())
-        default:
-            if ASCII.isLetter(byte) {
-                value = try parseWord()
-            } else {
-                throw notAValue(expected: expected.description)
+    /// An array or object that is open: its elements or members so far are on a scratch stack.
+    struct OpenContainer {
+        var position: JSONPosition
+        /// Where its elements (array) or members (object) start on the scratch stack.
+        var base: Int
+        var isObject: Bool
+    }
+
+    /// Parses the value at the cursor, with everything nested in it; whitespace before it must
+    /// already be skipped.
+    ///
+    /// Iterative, with open containers on a heap stack rather than the call stack, so no
+    /// nesting depth or thread stack size can make it overflow.
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
+        // What may start here, for the error when nothing valid does.
+        var expected: StaticString = "a value"
+        value: while true {
+            guard index < end else { throw unexpected(expected: expected.description) }
+            let position = currentPosition()
+            var node: JSONNode
+            switch bytes[index] {
+            case ASCII.quote:
+                node = JSONNode(value: .string(try parseString()), position: position)
+            case ASCII.minus, ASCII.zero...ASCII.nine:
+                node = JSONNode(value: .number(try parseNumber()), position: position)
+            case ASCII.openBracket:
+                try enterContainer(openedAt: position)
+                index &+= 1
+                skipWhitespace()
+                if index < end, bytes[index] == ASCII.closeBracket {
+                    index &+= 1
+                    depth &-= 1
+                    node = JSONNode(value: .array([]), position: position)
+                } else {
+                    containers.push(OpenContainer(position: position, base: nodeStack.count, isObject: false))
+                    expected = "a value or ']'"
+                    continue value
+                }
+            case ASCII.openBrace:
+                try enterContainer(openedAt: position)
+                index &+= 1
+                skipWhitespace()
+                if index < end, bytes[index] == ASCII.closeBrace {
+                    index &+= 1
+                    depth &-= 1
+                    node = JSONNode(value: .object([]), position: position)
+                } else {
+                    containers.push(OpenContainer(position: position, base: memberStack.count, isObject: true))
+                    try parseKey(expected: "a string key or '}'")
+                    expected = "a value"
+                    continue value
+                }
+            default:
+                guard ASCII.isLetter(bytes[index]) else { throw notAValue(expected: expected.description) }
+                node = JSONNode(value: try parseWord(), position: position)
             }
+
+            // `node` is complete: add it to the innermost open container, and close every
+            // container whose closing bracket follows.
+            while containers.count > 0 {
+                let container = containers.top.pointee
+                skipWhitespace()
+                if container.isObject {
+                    memberStack.top.pointee.value = consume node
+                    if index < end, bytes[index] == ASCII.comma {
+                        let comma = mark()
+                        index &+= 1
+                        skipWhitespace()
+                        if index < end, bytes[index] == ASCII.closeBrace {
+                            throw trailingComma(comma, before: "}", expected: "a string key")
+                        }
+                        try parseKey(expected: "a string key")
+                        expected = "a value"
+                        continue value
+                    }
+                    guard index < end, bytes[index] == ASCII.closeBrace else {
+                        throw missingSeparator(closer: "}", between: "object members")
+                    }
+                    node = JSONNode(value: .object(memberStack.popArray(from: container.base)), position: container.position)
+                } else {
+                    nodeStack.push(consume node)
+                    if index < end, bytes[index] == ASCII.comma {
+                        let comma = mark()
+                        index &+= 1
+                        skipWhitespace()
+                        if index < end, bytes[index] == ASCII.closeBracket {
+                            throw trailingComma(comma, before: "]", expected: "a value")
+                        }
+                        expected = "a value"
+                        continue value
+                    }
+                    guard index < end, bytes[index] == ASCII.closeBracket else {
+                        throw missingSeparator(closer: "]", between: "array elements")
+                    }
+                    node = JSONNode(value: .array(nodeStack.popArray(from: container.base)), position: container.position)
+                }
+                index &+= 1
+                depth &-= 1
+                _ = containers.pop()
+            }
+            return node
         }
-        return JSONNode(value: value, position: position)
+    }
+
+    /// Parses `"key":` and the whitespace after it, and pushes the member with a placeholder
+    /// value that the value, once parsed, replaces.
+    mutating func parseKey(expected: StaticString) throws(JSONSyntaxError) {
+        guard index < end, bytes[index] == ASCII.quote else { throw notAKey(expected: expected.description) }
+        let keyPosition = currentPosition()
+        let key = try parseString()
+        skipWhitespace()
+        guard index < end, bytes[index] == ASCII.colon else { throw unexpected(expected: "':'") }
+        index &+= 1
+        skipWhitespace()
+        memberStack.push(JSONMember(key: key, keyPosition: keyPosition, value: JSONNode(value: .null, position: keyPosition)))
     }
 
     mutating func enterContainer(openedAt position: JSONPosition) throws(JSONSyntaxError) {
@@ -208,82 +300,6 @@ struct Parser: ~Copyable {
                                   expected: "at most \(maxDepth) levels of nesting",
                                   found: "'\(UnicodeScalar(bytes[position.offset]))'")
         }
-    }
-
-    mutating func parseArray(openedAt position: JSONPosition) throws(JSONSyntaxError) -> JSONValue {
-        try enterContainer(openedAt: position)
-        index &+= 1
-        skipWhitespace()
-        if index < end, bytes[index] == ASCII.closeBracket {
-            index &+= 1
-            depth &-= 1
-            return .array([])
-        }
-        let base = nodeStack.count
-        var expected: StaticString = "a value or ']'"
-        while true {
-            nodeStack.push(try parseValue(expected: expected))
-            skipWhitespace()
-            if index < end, bytes[index] == ASCII.comma {
-                let comma = mark()
-                index &+= 1
-                skipWhitespace()
-                if index < end, bytes[index] == ASCII.closeBracket {
-                    throw trailingComma(comma, before: "]", expected: "a value")
-                }
-                expected = "a value"
-                continue
-            }
-            if index < end, bytes[index] == ASCII.closeBracket {
-                index &+= 1
-                break
-            }
-            throw missingSeparator(closer: "]", between: "array elements")
-        }
-        depth &-= 1
-        return .array(nodeStack.popArray(from: base))
-    }
-
-    mutating func parseObject(openedAt position: JSONPosition) throws(JSONSyntaxError) -> JSONValue {
-        try enterContainer(openedAt: position)
-        index &+= 1
-        skipWhitespace()
-        if index < end, bytes[index] == ASCII.closeBrace {
-            index &+= 1
-            depth &-= 1
-            return .object([])
-        }
-        let base = memberStack.count
-        var expected: StaticString = "a string key or '}'"
-        while true {
-            guard index < end, bytes[index] == ASCII.quote else { throw notAKey(expected: expected.description) }
-            let keyPosition = currentPosition()
-            let key = try parseString()
-            skipWhitespace()
-            guard index < end, bytes[index] == ASCII.colon else { throw unexpected(expected: "':'") }
-            index &+= 1
-            skipWhitespace()
-            let value = try parseValue(expected: "a value")
-            memberStack.push(JSONMember(key: key, keyPosition: keyPosition, value: value))
-            skipWhitespace()
-            if index < end, bytes[index] == ASCII.comma {
-                let comma = mark()
-                index &+= 1
-                skipWhitespace()
-                if index < end, bytes[index] == ASCII.closeBrace {
-                    throw trailingComma(comma, before: "}", expected: "a string key")
-                }
-                expected = "a string key"
-                continue
-            }
-            if index < end, bytes[index] == ASCII.closeBrace {
-                index &+= 1
-                break
-            }
-            throw missingSeparator(closer: "}", between: "object members")
-        }
-        depth &-= 1
-        return .object(memberStack.popArray(from: base))
     }
 
     /// `true`, `false` or `null`; any other word is an error explained by `invalidWord`.

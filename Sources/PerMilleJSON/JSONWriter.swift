@@ -24,7 +24,7 @@ public enum JSONWriter {
         precondition(number.isFinite, "JSONWriter cannot write the non-finite number \(number)")
         if number == 0 { return "0.0" }
         let text = number.description
-        guard text.contains("e") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "e")) else { return text }
         let magnitude = number.magnitude
         guard magnitude >= 1e-6, magnitude < 1e15 else { return text }
         return plainDecimal(fromExponentForm: text)
@@ -57,6 +57,8 @@ public enum JSONWriter {
 private struct Emitter {
     let indentWidth: Int
     var bytes: [UInt8] = []
+    /// Spaces to copy indentation from, grown as deeper levels need.
+    var spaces: [UInt8] = []
 
     init(indentWidth: Int) {
         self.indentWidth = indentWidth
@@ -96,7 +98,9 @@ private struct Emitter {
 
     mutating func newline(level: Int) {
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * indentWidth))
+        let width = level * indentWidth
+        while spaces.count < width { spaces.append(contentsOf: spaces.isEmpty ? [0x20] : spaces) }
+        bytes.append(contentsOf: spaces[..<width])
     }
 
     mutating func append(_ text: String) {
@@ -107,8 +111,12 @@ private struct Emitter {
     mutating func writeString(_ string: String) {
         bytes.append(0x22)
         // Most strings need no escaping and are copied in one piece.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            bytes.append(contentsOf: string.utf8)
+        let copied = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
             bytes.append(0x22)
             return
         }

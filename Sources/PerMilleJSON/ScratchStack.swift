@@ -26,6 +26,18 @@ struct ScratchStack<Element>: ~Copyable {
         count &+= 1
     }
 
+    /// The top element, to read or update in place; the stack must not be empty.
+    var top: UnsafeMutablePointer<Element> {
+        @inline(__always) get { base + (count &- 1) }
+    }
+
+    /// Removes and returns the top element; the stack must not be empty.
+    @inline(__always)
+    mutating func pop() -> Element {
+        count &-= 1
+        return (base + count).move()
+    }
+
     /// Removes the elements from `start` to the top and returns them in order.
     mutating func popArray(from start: Int) -> [Element] {
         let moved = count - start

@@ -29,6 +29,22 @@ struct DepthTests {
         #expect(error.position.offset == 256 * opener.utf8.count)
     }
 
+    // Open containers live on the heap, not the call stack, so a raised limit works even on
+    // threads with small stacks (a recursive parser needed kilobytes per level in debug builds).
+    @Test func raisedLimitAllowsDeeperDocuments() throws {
+        let depth = 1_000
+        let text = String(repeating: "[{\"k\":", count: depth / 2) + "0" + String(repeating: "}]", count: depth / 2)
+        var node = try JSONParser.parse(text, maxDepth: depth)
+        var levels = 0
+        while let inner = node.array?.first ?? node.member("k") {
+            node = inner
+            levels += 1
+        }
+        #expect(levels == depth)
+        #expect(node.double == 0)
+        #expect(syntaxError(text, maxDepth: depth - 1)?.message == "nesting deeper than 999 levels")
+    }
+
     @Test func customLimitAppliesToObjectsToo() throws {
         let text = #"{"a": {"b": {"c": 1}}}"#
         #expect(syntaxError(text, maxDepth: 3) == nil)

@@ -1,8 +1,8 @@
 /// Everything a module needs to compute a row: factors, site, years, method and Tier 2 overrides.
-public struct AssessmentContext {
+public final class AssessmentContext {
     public let factors: FactorSet
     public let site: Site
-    public private(set) var method: Method
+    public let method: Method
     public let factorSet: FactorSetChoice
     public let implementationYears: Int
     public let totalYears: Int
@@ -13,18 +13,20 @@ public struct AssessmentContext {
     /// Perennial and agroforestry system keys (`perennial-max-agb.csv`).
     public let perennialSystems: Set<String>
     /// Lookups already answered in this assessment: rows repeat the same keys many times.
-    private let memo = LookupMemo()
+    private let memo: LookupMemo
     /// SOCref of the site (before any override), looked up once.
     private let siteSOCReference: Result<Factor, MissingFactor>
     /// EF1 for mineralised N at the site's moisture regime, looked up once.
     private let siteSOMEmissionFactor: Result<Factor, MissingFactor>
     /// Whether rows record factors and intermediates (off for the comparison run).
-    public private(set) var detailed = true
+    public let detailed: Bool
 
     public init(project: Project, site: Site, factors: FactorSet, method: Method) throws(MissingFactor) {
         self.factors = factors
         self.site = site
         self.method = method
+        self.detailed = true
+        self.memo = LookupMemo()
         self.factorSet = project.description.factorSet
         self.implementationYears = project.description.implementationYears
         self.totalYears = project.description.totalYears
@@ -60,10 +62,24 @@ public struct AssessmentContext {
 
     /// Same context under the other method, for the divergence comparison.
     func switching(to method: Method) -> AssessmentContext {
-        var copy = self
-        copy.method = method
-        copy.detailed = false
-        return copy
+        AssessmentContext(copying: self, method: method, detailed: false)
+    }
+
+    private init(copying other: AssessmentContext, method: Method, detailed: Bool) {
+        factors = other.factors
+        site = other.site
+        self.method = method
+        self.detailed = detailed
+        factorSet = other.factorSet
+        implementationYears = other.implementationYears
+        totalYears = other.totalYears
+        dynamics = other.dynamics
+        overrides = other.overrides
+        transitionYears = other.transitionYears
+        perennialSystems = other.perennialSystems
+        memo = other.memo
+        siteSOCReference = other.siteSOCReference
+        siteSOMEmissionFactor = other.siteSOMEmissionFactor
     }
 
     func makeRecorder() -> RowRecorder { RowRecorder(detailed: detailed) }
@@ -73,11 +89,11 @@ public struct AssessmentContext {
     /// Rows share states (the same practice in the same climate), so their factors are found once.
     /// Rows with a Tier 2 override of their own are always computed afresh.
     func memoized<Value>(
-        _ key: @autoclosure () -> String, rowID: String, recorder: inout RowRecorder,
+        _ kind: String, _ parts: String..., rowID: String, recorder: inout RowRecorder,
         _ compute: (inout RowRecorder) throws(MissingFactor) -> Value
     ) throws(MissingFactor) -> Value {
-        if overrides.contains(where: { !$0.appliesTo.isEmpty && $0.applies(to: rowID) }) { return try compute(&recorder) }
-        let memoKey = key() + "\u{1F}" + method.rawValue + (detailed ? "+" : "-")
+        if !overrides.isEmpty, overrides.contains(where: { !$0.appliesTo.isEmpty && $0.applies(to: rowID) }) { return try compute(&recorder) }
+        let memoKey = MemoKey(kind: kind, parts: parts, method: method, detailed: detailed)
         if let entry = memo.computations[memoKey] {
             switch entry {
             case .success(let stored):
@@ -183,7 +199,15 @@ public struct AssessmentContext {
 /// Memo of factor lookups for one assessment run; never shared between runs or threads.
 final class LookupMemo {
     var factors: [String: Result<Factor, MissingFactor>] = [:]
-    var computations: [String: Result<MemoEntry, MissingFactor>] = [:]
+    var computations: [MemoKey: Result<MemoEntry, MissingFactor>] = [:]
+}
+
+/// What a memoized computation depends on: its kind, the state's keys, the method and the detail.
+struct MemoKey: Hashable {
+    var kind: String
+    var parts: [String]
+    var method: Method
+    var detailed: Bool
 }
 
 struct MemoEntry {

@@ -18,31 +18,75 @@ public enum Reliability: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A factor value together with its provenance, so reports never look anything up again.
+///
+/// Rows pass factors around by the thousand, so the fields live in one shared immutable box:
+/// a copy costs one reference count, not seven.
 public struct Factor: Sendable, Hashable {
-    public var value: Double
-    public var unit: String
-    public var uncertaintyPercent: Double?
-    public var source: String
+    private final class Storage: Sendable {
+        let value: Double
+        let unit: String
+        let uncertaintyPercent: Double?
+        let source: String
+        let table: String
+        let key: String
+        let line: Int
+        let reliability: Reliability
+        let note: String?
+
+        init(value: Double, unit: String, uncertaintyPercent: Double?, source: String, table: String, key: String, line: Int, reliability: Reliability, note: String?) {
+            self.value = value
+            self.unit = unit
+            self.uncertaintyPercent = uncertaintyPercent
+            self.source = source
+            self.table = table
+            self.key = key
+            self.line = line
+            self.reliability = reliability
+            self.note = note
+        }
+    }
+
+    private let storage: Storage
+
+    public var value: Double { storage.value }
+    public var unit: String { storage.unit }
+    public var uncertaintyPercent: Double? { storage.uncertaintyPercent }
+    public var source: String { storage.source }
     /// Table name (manifest name) or `override`.
-    public var table: String
+    public var table: String { storage.table }
     /// The key that selected the row, `column=value` pairs joined by ", ".
-    public var key: String
+    public var key: String { storage.key }
     /// Line of the row in its CSV file (1 = header), 0 for overrides.
-    public var line: Int
-    public var reliability: Reliability
+    public var line: Int { storage.line }
+    public var reliability: Reliability { storage.reliability }
     /// Why the row was chosen or changed, where the table says.
-    public var note: String?
+    public var note: String? { storage.note }
 
     public init(value: Double, unit: String, uncertaintyPercent: Double?, source: String, table: String, key: String, line: Int, reliability: Reliability, note: String? = nil) {
-        self.value = value
-        self.unit = unit
-        self.uncertaintyPercent = uncertaintyPercent
-        self.source = source
-        self.table = table
-        self.key = key
-        self.line = line
-        self.reliability = reliability
-        self.note = note
+        storage = Storage(
+            value: value, unit: unit, uncertaintyPercent: uncertaintyPercent, source: source, table: table, key: key,
+            line: line, reliability: reliability, note: note)
+    }
+
+    /// The same provenance with a derived value (e.g. the midpoint of a range) and why.
+    public func deriving(value: Double, note: String) -> Factor {
+        Factor(
+            value: value, unit: unit, uncertaintyPercent: uncertaintyPercent, source: source, table: table, key: key,
+            line: line, reliability: reliability, note: note)
+    }
+
+    public static func == (lhs: Factor, rhs: Factor) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.value == rhs.value && lhs.unit == rhs.unit && lhs.uncertaintyPercent == rhs.uncertaintyPercent
+                && lhs.source == rhs.source && lhs.table == rhs.table && lhs.key == rhs.key && lhs.line == rhs.line
+                && lhs.reliability == rhs.reliability && lhs.note == rhs.note)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(table)
+        hasher.combine(key)
+        hasher.combine(line)
     }
 }
 

@@ -43,8 +43,8 @@ public struct GrasslandState: Sendable, Hashable {
         self.fireIntervalYears = fireIntervalYears
     }
 
-    /// The part of the state that fixes the soil stock.
-    var soilKey: [String?] { [condition, input] }
+    /// Whether two states have the same soil stock (fire does not change it).
+    func hasSameSoil(as other: GrasslandState) -> Bool { condition == other.condition && input == other.input }
 }
 
 /// An annual cropland row (tillage, carbon input; crop and residues are recorded for the N modules).
@@ -82,7 +82,10 @@ public struct AnnualCropState: Sendable, Hashable {
         self.yieldTonnesPerHa = yieldTonnesPerHa
     }
 
-    var soilKey: [String?] { [landUse, tillage, input] }
+    /// Whether two states have the same soil stock (crop and residues do not change it).
+    func hasSameSoil(as other: AnnualCropState) -> Bool {
+        landUse == other.landUse && tillage == other.tillage && input == other.input
+    }
 }
 
 /// A perennial-crop or agroforestry row: one system, growing on its own area.

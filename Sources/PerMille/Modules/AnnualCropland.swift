@@ -18,11 +18,11 @@ enum AnnualCroplandModule {
         for outcome in Outcome.allCases {
             let state = row.states[outcome]
             let soc = try stock(state, socRef: socRef, rowID: row.id, context: context, recorder: &recorder)
-            recorder.record("SOC(\(outcome.rawValue))", soc, "t C/ha", outcome: outcome)
+            recorder.record("SOC", soc, "t C/ha", outcome: outcome)
             let deltaSOC: Double
             let series: AreaSeries
             if remaining && context.method == .ipcc {
-                let unchanged = state.soilKey == row.states.start.soilKey
+                let unchanged = state.hasSameSoil(as: row.states.start)
                 deltaSOC = soc - startSOC
                 series = context.series(
                     from: unchanged ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
@@ -52,7 +52,7 @@ enum AnnualCroplandModule {
     static func stock(
         _ state: AnnualCropState, socRef: Double, rowID: String, context: AssessmentContext, recorder: inout RowRecorder
     ) throws(MissingFactor) -> Double {
-        try context.memoized("annual|\(state.landUse)|\(state.tillage)|\(state.input)", rowID: rowID, recorder: &recorder) {
+        try context.memoized("annual", state.landUse, state.tillage, state.input, rowID: rowID, recorder: &recorder) {
             (recorder: inout RowRecorder) throws(MissingFactor) -> Double in
             var soc = socRef * (try landUseFactor(state.landUse, rowID: rowID, context: context, recorder: &recorder))
             guard state.landUse == "annual-cropland" else { return soc }
@@ -67,7 +67,7 @@ enum AnnualCroplandModule {
     }
 
     static func landUseFactor(_ landUse: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Double {
-        try context.memoized("annual-flu|\(landUse)", rowID: rowID, recorder: &recorder) { (recorder: inout RowRecorder) throws(MissingFactor) -> Double in
+        try context.memoized("annual-flu", landUse, rowID: rowID, recorder: &recorder) { (recorder: inout RowRecorder) throws(MissingFactor) -> Double in
             let factor = try context.stockChangeFactor("f-lu", landUse: landUse, practice: "any", usedIn: "management", rowID: rowID, recorder: &recorder)
             return recorder.use("F_LU(\(landUse))", factor)
         }

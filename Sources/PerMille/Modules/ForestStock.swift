@@ -18,13 +18,10 @@ struct ForestStock {
                 "ecozone": forest.ecozone, "region": region, "forest_type": forest.type,
                 "forest_condition": forest.condition, "stand_age": forest.standAge, "parameter": "agb-stock",
             ]
-            var low = try context.lookup("forest-biomass", key, column: "value_min")
+            let low = try context.lookup("forest-biomass", key, column: "value_min")
             let high = try context.lookup("forest-biomass", key, column: "value_max")
-            if low.value != high.value {
-                low.note = "midpoint of the range \(low.value)–\(high.value) t C/ha"
-                low.value = (low.value + high.value) / 2
-            }
-            return low
+            guard low.value != high.value else { return low }
+            return low.deriving(value: (low.value + high.value) / 2, note: "midpoint of the range \(low.value)–\(high.value) t C/ha")
         }
         let agb = recorder.use("AGB(\(label))", agbFactor)
         let rootToShoot = recorder.use("R(\(label))", try Self.rootToShoot(forest, agbCarbon: agb, region: region, rowID: rowID, context: context))

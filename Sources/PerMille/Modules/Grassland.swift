@@ -13,8 +13,8 @@ enum GrasslandModule {
         for outcome in Outcome.allCases {
             let state = row.states[outcome]
             let soc = try stock(state, label: outcome.rawValue, socRef: socRef, row: row, context: context, recorder: &recorder)
-            recorder.record("SOC(\(outcome.rawValue))", soc, "t C/ha", outcome: outcome)
-            let unchanged = state.soilKey == row.states.start.soilKey
+            recorder.record("SOC", soc, "t C/ha", outcome: outcome)
+            let unchanged = state.hasSameSoil(as: row.states.start)
             let series = context.series(
                 from: unchanged ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
             let deltaSOC = soc - startSOC
@@ -43,7 +43,7 @@ enum GrasslandModule {
         _ state: GrasslandState, label: String, socRef: Double, row: GrasslandRow, context: AssessmentContext,
         recorder: inout RowRecorder
     ) throws(MissingFactor) -> Double {
-        try context.memoized("grassland|\(state.condition)|\(state.input ?? "")", rowID: row.id, recorder: &recorder) {
+        try context.memoized("grassland", state.condition, state.input ?? "", rowID: row.id, recorder: &recorder) {
             (recorder: inout RowRecorder) throws(MissingFactor) -> Double in
             let practice: String
             if state.condition == "improved", let input = state.input {

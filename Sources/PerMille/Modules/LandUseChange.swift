@@ -8,7 +8,7 @@ enum LandUseChangeModule {
         var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
         let (before, after, deltaSOC, mineralisation) = try context.memoized(
-            "luc|\(row.from)|\(row.to)", rowID: row.id, recorder: &recorder
+            "luc", row.from.description, row.to.description, rowID: row.id, recorder: &recorder
         ) { (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double, Double, (cn: Double, ef1: Double)?) in
             let before = try biomassBefore(row.from, rowID: row.id, context: context, recorder: &recorder)
             let after = try biomassAfter(row.to, rowID: row.id, context: context, recorder: &recorder)

@@ -39,7 +39,7 @@ enum OrganicSoilsModule {
     /// WS 2013 rates for a state; tropical montane takes the tropical rows of the tables.
     static func rates(_ state: OrganicSoilState, label: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Rates {
         try context.memoized(
-            "organic|\(state.landUse)|\(state.water)|\(state.nutrient)|\(state.ditchFraction.map { String($0) } ?? "")|\(label)",
+            "organic", state.landUse, state.water, state.nutrient, state.ditchFraction.map { String($0) } ?? "", label,
             rowID: rowID, recorder: &recorder
         ) { (recorder: inout RowRecorder) throws(MissingFactor) -> Rates in
             try computeRates(state, label: label, rowID: rowID, context: context, recorder: &recorder)

@@ -16,7 +16,7 @@ enum PerennialModule {
 
             // Soil: management effect against the perennial land-use reference.
             let (reference, soc) = try context.memoized(
-                "perennial-soil|\(state.system)|\(state.tillage)|\(state.input)", rowID: row.id, recorder: &recorder
+                "perennial-soil", state.system, state.tillage, state.input, rowID: row.id, recorder: &recorder
             ) { (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double) in
                 let fLU = recorder.use("F_LU(\(state.system))", try context.stockChangeFactor(
                     "f-lu", landUse: state.system, practice: "any", usedIn: "management", rowID: row.id, recorder: &recorder))
@@ -28,7 +28,7 @@ enum PerennialModule {
                     "f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: row.id, recorder: &recorder))
                 return (socRef * fLU, socRef * fLU * fMG * fI)
             }
-            recorder.record("SOC(\(outcome.rawValue))", soc, "t C/ha", outcome: outcome)
+            recorder.record("SOC", soc, "t C/ha", outcome: outcome)
             recorder.record("SOC reference (SOCref × F_LU)", reference, "t C/ha", outcome: outcome)
             let deltaSOC = soc - reference
             var mineralisation: (cn: Double, ef1: Double)?
@@ -45,7 +45,7 @@ enum PerennialModule {
 
             // Biomass: growth per cohort, capped at the system's maximum AGB.
             let (agbGrowth, bgbGrowth, maxAGB) = try context.memoized(
-                "perennial-growth|\(state.system)", rowID: row.id, recorder: &recorder
+                "perennial-growth", state.system, rowID: row.id, recorder: &recorder
             ) { (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double, Double) in
                 let region = try context.region(rowID: row.id, table: "perennial-biomass-growth")
                 func growthFactor(_ pool: String) throws(MissingFactor) -> Factor {
