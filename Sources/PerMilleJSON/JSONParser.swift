@@ -9,7 +9,8 @@ public enum JSONParser {
     /// A single leading UTF-8 byte order mark is skipped, because some editors write one.
     /// `maxDepth` bounds array/object nesting. The parser itself keeps open containers on the
     /// heap, but Swift frees nested arrays recursively, so absurdly deep trees are refused
-    /// up front rather than built.
+    /// up front rather than built. Inputs of 4 GiB or more are refused too: positions are
+    /// stored in 32 bits to keep the tree small.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONNode {
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONNode in
             var parser = Parser(bytes: buffer, maxDepth: maxDepth)
@@ -103,9 +104,9 @@ struct Parser: ~Copyable {
 
     /// The position of the cursor.
     @inline(__always)
-    func currentPosition() -> JSONPosition {
+    func currentPosition() -> PackedPosition {
         let scalars = index &- lineStart &- (continuationBytes &- continuationBytesAtLineStart)
-        return JSONPosition(line: line, column: scalars &+ 1, offset: index)
+        return PackedPosition(line: line, column: scalars &+ 1, offset: index)
     }
 
     /// The position of `offset` on the current line; counts, so it is for error paths only.
@@ -124,6 +125,12 @@ struct Parser: ~Copyable {
     // MARK: Document and whitespace
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
+        if end >= Int(UInt32.max) {
+            // Positions are stored in 32 bits; no project file comes anywhere near this.
+            throw JSONSyntaxError(message: "the file is larger than 4 GiB, the most the parser reads",
+                                  position: JSONPosition(line: 1, column: 1, offset: 0),
+                                  expected: "less than 4 GiB", found: "\(end) bytes")
+        }
         try rejectOtherEncodings()
         if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             // The BOM is invisible in editors, so columns start counting after it.
@@ -178,7 +185,7 @@ struct Parser: ~Copyable {
 
     /// An array or object that is open: its elements or members so far are on a scratch stack.
     struct OpenContainer {
-        var position: JSONPosition
+        var position: PackedPosition
         /// Where its elements (array) or members (object) start on the scratch stack.
         var base: Int
         var isObject: Bool
@@ -198,9 +205,9 @@ struct Parser: ~Copyable {
             var node: JSONNode
             switch bytes[index] {
             case ASCII.quote:
-                node = JSONNode(value: .string(try parseString()), position: position)
+                node = JSONNode(value: .string(try parseString()), packedPosition: position)
             case ASCII.minus, ASCII.zero...ASCII.nine:
-                node = JSONNode(value: .number(try parseNumber()), position: position)
+                node = JSONNode(value: .number(try parseNumber()), packedPosition: position)
             case ASCII.openBracket:
                 try enterContainer(openedAt: position)
                 index &+= 1
@@ -208,7 +215,7 @@ struct Parser: ~Copyable {
                 if index < end, bytes[index] == ASCII.closeBracket {
                     index &+= 1
                     depth &-= 1
-                    node = JSONNode(value: .array([]), position: position)
+                    node = JSONNode(value: .array([]), packedPosition: position)
                 } else {
                     containers.push(OpenContainer(position: position, base: nodeStack.count, isObject: false))
                     expected = "a value or ']'"
@@ -221,7 +228,7 @@ struct Parser: ~Copyable {
                 if index < end, bytes[index] == ASCII.closeBrace {
                     index &+= 1
                     depth &-= 1
-                    node = JSONNode(value: .object([]), position: position)
+                    node = JSONNode(value: .object([]), packedPosition: position)
                 } else {
                     containers.push(OpenContainer(position: position, base: memberStack.count, isObject: true))
                     try parseKey(expected: "a string key or '}'")
@@ -230,7 +237,7 @@ struct Parser: ~Copyable {
                 }
             default:
                 guard ASCII.isLetter(bytes[index]) else { throw notAValue(expected: expected.description) }
-                node = JSONNode(value: try parseWord(), position: position)
+                node = JSONNode(value: try parseWord(), packedPosition: position)
             }
 
             // `node` is complete: add it to the innermost open container, and close every
@@ -254,7 +261,7 @@ struct Parser: ~Copyable {
                     guard index < end, bytes[index] == ASCII.closeBrace else {
                         throw missingSeparator(closer: "}", between: "object members")
                     }
-                    node = JSONNode(value: .object(memberStack.popArray(from: container.base)), position: container.position)
+                    node = JSONNode(value: .object(memberStack.popArray(from: container.base)), packedPosition: container.position)
                 } else {
                     nodeStack.push(consume node)
                     if index < end, bytes[index] == ASCII.comma {
@@ -270,7 +277,7 @@ struct Parser: ~Copyable {
                     guard index < end, bytes[index] == ASCII.closeBracket else {
                         throw missingSeparator(closer: "]", between: "array elements")
                     }
-                    node = JSONNode(value: .array(nodeStack.popArray(from: container.base)), position: container.position)
+                    node = JSONNode(value: .array(nodeStack.popArray(from: container.base)), packedPosition: container.position)
                 }
                 index &+= 1
                 depth &-= 1
@@ -290,15 +297,16 @@ struct Parser: ~Copyable {
         guard index < end, bytes[index] == ASCII.colon else { throw unexpected(expected: "':'") }
         index &+= 1
         skipWhitespace()
-        memberStack.push(JSONMember(key: key, keyPosition: keyPosition, value: JSONNode(value: .null, position: keyPosition)))
+        let placeholder = JSONNode(value: .null, packedPosition: keyPosition)
+        memberStack.push(JSONMember(key: key, packedKeyPosition: keyPosition, value: placeholder))
     }
 
-    mutating func enterContainer(openedAt position: JSONPosition) throws(JSONSyntaxError) {
+    mutating func enterContainer(openedAt position: PackedPosition) throws(JSONSyntaxError) {
         depth &+= 1
         if depth > maxDepth {
-            throw JSONSyntaxError(message: "nesting deeper than \(maxDepth) levels", position: position,
+            throw JSONSyntaxError(message: "nesting deeper than \(maxDepth) levels", position: position.expanded,
                                   expected: "at most \(maxDepth) levels of nesting",
-                                  found: "'\(UnicodeScalar(bytes[position.offset]))'")
+                                  found: "'\(UnicodeScalar(bytes[Int(position.offset)]))'")
         }
     }
 

@@ -56,4 +56,17 @@ struct PositionTests {
         #expect(early < late)
         #expect([late, early].sorted() == [early, late])
     }
+
+    // Nodes store positions in 32-bit fields; large but valid values must survive intact.
+    @Test func nodesAndMembersKeepLargePositions() {
+        let far = JSONPosition(line: 3_000_000, column: 70_000, offset: 4_000_000_000)
+        var node = JSONNode(value: .null, position: far)
+        #expect(node.position == far)
+        node.position = JSONPosition(line: 2, column: 5, offset: 9)
+        #expect(node.position.full == "2:5@9")
+        var member = JSONMember(key: "k", keyPosition: far, value: node)
+        #expect(member.keyPosition == far)
+        member.keyPosition.column += 1
+        #expect(member.keyPosition.full == "3000000:70001@4000000000")
+    }
 }

@@ -123,7 +123,7 @@ public struct RowResult: Sendable {
     }
 
     public func co2e(_ outcome: Outcome, year: Int, gwp: GWPFactors) -> Double {
-        GasCategory.allCases.reduce(0) { $0 + emissions[outcome][$1][year] * gwp.weight($1) }
+        GasCategory.allCases.reduce(0) { $0 + emissions[outcome].value($1, year: year) * gwp.weight($1) }
     }
 
     public func balance(gas: GasCategory? = nil, gwp: GWPFactors) -> Balance {

@@ -98,7 +98,7 @@ public final class AssessmentContext {
             switch entry {
             case .success(let stored):
                 recorder.replay(stored.recorder)
-                if let value = stored.value as? Value { return value }
+                if let box = stored.value as? MemoBox<Value> { return box.value }
             case .failure(var missing):
                 missing.rowID = rowID
                 throw missing
@@ -107,7 +107,7 @@ public final class AssessmentContext {
         var local = makeRecorder()
         do {
             let value = try compute(&local)
-            memo.computations[memoKey] = .success(MemoEntry(value: value, recorder: local))
+            memo.computations[memoKey] = .success(MemoEntry(value: MemoBox(value), recorder: local))
             recorder.replay(local)
             return value
         } catch {
@@ -211,6 +211,12 @@ struct MemoKey: Hashable {
 }
 
 struct MemoEntry {
-    var value: Any
+    /// A `MemoBox` of the computation's value type: a class cast is cheaper than unboxing `Any`.
+    var value: AnyObject
     var recorder: RowRecorder
+}
+
+final class MemoBox<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -32,6 +32,7 @@ public struct RowRecorder: Sendable {
         guard detailed else { return factor.value }
         let name = name()
         if !factors.contains(where: { $0.name == name && $0.factor == factor }) {
+            if factors.isEmpty { factors.reserveCapacity(12) }
             factors.append(FactorUse(name, factor))
         }
         return factor.value
@@ -39,6 +40,7 @@ public struct RowRecorder: Sendable {
 
     public mutating func record(_ name: @autoclosure () -> String, _ value: Double, _ unit: String, outcome: Outcome? = nil) {
         guard detailed else { return }
+        if intermediates.isEmpty { intermediates.reserveCapacity(24) }
         intermediates.append(Intermediate(name(), value, unit, outcome: outcome))
     }
 
@@ -52,6 +54,8 @@ public struct RowRecorder: Sendable {
     mutating func replay(_ other: RowRecorder) {
         divergences.formUnion(other.divergences)
         guard detailed else { return }
+        if factors.isEmpty { factors.reserveCapacity(12) }
+        if intermediates.isEmpty { intermediates.reserveCapacity(24) }
         for use in other.factors where !factors.contains(use) { factors.append(use) }
         intermediates += other.intermediates
         for text in other.notes where !notes.contains(text) { notes.append(text) }
@@ -61,60 +65,62 @@ public struct RowRecorder: Sendable {
 }
 
 /// Yearly gas masses of one row in one outcome: t CO2 (biomass, soil), t N2O, t CH4.
+///
+/// A gas a row never emits keeps an empty array (most rows touch one or two gases), so read
+/// single years through `value(_:year:)`.
 public struct GasSeries: Sendable, Hashable {
-    public var co2Biomass: [Double]
-    public var co2Soil: [Double]
-    public var n2o: [Double]
-    public var ch4: [Double]
+    public private(set) var co2Biomass: [Double] = []
+    public private(set) var co2Soil: [Double] = []
+    public private(set) var n2o: [Double] = []
+    public private(set) var ch4: [Double] = []
+    public let years: Int
 
-    public init(years: Int) {
-        co2Biomass = Array(repeating: 0, count: years)
-        co2Soil = co2Biomass
-        n2o = co2Biomass
-        ch4 = co2Biomass
+    public init(years: Int) { self.years = years }
+
+    /// The mass of one gas in one year (index 0 = year 1).
+    public func value(_ gas: GasCategory, year: Int) -> Double {
+        let series = self[gas]
+        return series.isEmpty ? 0 : series[year]
     }
 
+    /// The yearly masses of one gas; empty when the row never emits it.
     public subscript(gas: GasCategory) -> [Double] {
-        get {
-            switch gas {
-            case .co2Biomass: co2Biomass
-            case .co2Soil: co2Soil
-            case .n2o: n2o
-            case .ch4: ch4
-            }
-        }
-        set {
-            switch gas {
-            case .co2Biomass: co2Biomass = newValue
-            case .co2Soil: co2Soil = newValue
-            case .n2o: n2o = newValue
-            case .ch4: ch4 = newValue
-            }
+        switch gas {
+        case .co2Biomass: co2Biomass
+        case .co2Soil: co2Soil
+        case .n2o: n2o
+        case .ch4: ch4
         }
     }
 
     /// Adds a yearly series into one gas, element by element, in place.
     public mutating func add(_ gas: GasCategory, _ values: [Double]) {
+        let years = self.years
         switch gas {
-        case .co2Biomass: Self.accumulate(&co2Biomass, values, scale: 1)
-        case .co2Soil: Self.accumulate(&co2Soil, values, scale: 1)
-        case .n2o: Self.accumulate(&n2o, values, scale: 1)
-        case .ch4: Self.accumulate(&ch4, values, scale: 1)
+        case .co2Biomass: Self.accumulate(&co2Biomass, values, scale: 1, years: years)
+        case .co2Soil: Self.accumulate(&co2Soil, values, scale: 1, years: years)
+        case .n2o: Self.accumulate(&n2o, values, scale: 1, years: years)
+        case .ch4: Self.accumulate(&ch4, values, scale: 1, years: years)
         }
     }
 
     /// Adds `perHectare × hectares(y)` into one gas.
     public mutating func add(_ gas: GasCategory, perHectare: Double, hectares: [Double]) {
         guard perHectare != 0 else { return }
+        let years = self.years
         switch gas {
-        case .co2Biomass: Self.accumulate(&co2Biomass, hectares, scale: perHectare)
-        case .co2Soil: Self.accumulate(&co2Soil, hectares, scale: perHectare)
-        case .n2o: Self.accumulate(&n2o, hectares, scale: perHectare)
-        case .ch4: Self.accumulate(&ch4, hectares, scale: perHectare)
+        case .co2Biomass: Self.accumulate(&co2Biomass, hectares, scale: perHectare, years: years)
+        case .co2Soil: Self.accumulate(&co2Soil, hectares, scale: perHectare, years: years)
+        case .n2o: Self.accumulate(&n2o, hectares, scale: perHectare, years: years)
+        case .ch4: Self.accumulate(&ch4, hectares, scale: perHectare, years: years)
         }
     }
 
-    private static func accumulate(_ target: inout [Double], _ values: [Double], scale: Double) {
+    private static func accumulate(_ target: inout [Double], _ values: [Double], scale: Double, years: Int) {
+        if target.isEmpty {
+            guard values.contains(where: { $0 != 0 }) else { return }
+            target = Array(repeating: 0, count: years)
+        }
         let count = min(target.count, values.count)
         target.withUnsafeMutableBufferPointer { target in
             values.withUnsafeBufferPointer { values in

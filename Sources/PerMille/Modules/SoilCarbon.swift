@@ -16,7 +16,6 @@ enum SoilCarbon {
         deltaSOC: Double, series: AreaSeries, maxArea: Double, mineralisation: (cn: Double, ef1: Double)?,
         context: AssessmentContext, outcome: Outcome, recorder: inout RowRecorder
     ) -> Change {
-        let years = series.yearly.count
         let d = context.transitionYears.value
         let rate = -deltaSOC / d * Units.carbonToCO2
         let untruncated = rate * series.total
@@ -29,14 +28,14 @@ enum SoilCarbon {
         }
         if abs(untruncated - truncated) > 1e-9 * max(1, abs(truncated)) { recorder.divergence(.d6) }
         let soilTotal = series.soilTotal
-        let co2 = soilTotal > 0 ? series.soil.map { total * $0 / soilTotal } : Array(repeating: 0, count: years)
+        let co2 = soilTotal > 0 && total != 0 ? series.soil.map { total * $0 / soilTotal } : []
         recorder.record("ΔSOC", deltaSOC, "t C/ha", outcome: outcome)
         recorder.record("soil CO2 rate", rate, "t CO2/ha/yr", outcome: outcome)
         recorder.record("Σ H", series.total, "ha·yr", outcome: outcome)
         recorder.record("Σ H_soil", soilTotal, "ha·yr", outcome: outcome)
         recorder.record("soil CO2", total, "t CO2", outcome: outcome)
 
-        var n2o = Array(repeating: 0.0, count: years)
+        var n2o: [Double] = []
         if deltaSOC < 0, let mineralisation {
             let perHectare = abs(deltaSOC) / d / mineralisation.cn * mineralisation.ef1 * Units.nitrogenToN2O
             n2o = series.soil.map { $0 * perHectare }

@@ -67,20 +67,20 @@ struct DocumentReader {
             expected: expected, found: Self.describe(node))
     }
 
-    mutating func missing(_ key: String, in node: JSONNode, path: String, row: String? = nil, expected: String) {
-        let fieldPath = path.isEmpty ? key : "\(path).\(key)"
+    mutating func missing(_ key: String, in node: JSONNode, path: @autoclosure () -> String, row: String? = nil, expected: String) {
+        let fieldPath = joinPath(path(), key)
         report(
             "field.missing", "missing required field '\(key)'", at: node.position, path: fieldPath, row: row,
             expected: expected, found: "no '\(key)'")
     }
 
-    mutating func string(_ fields: Fields, _ key: String, in parent: JSONNode, path: String, row: String? = nil, required: Bool = false) -> String? {
+    mutating func string(_ fields: Fields, _ key: String, in parent: JSONNode, path: @autoclosure () -> String, row: String? = nil, required: Bool = false) -> String? {
         guard let node = fields[key] else {
-            if required { missing(key, in: parent, path: path, row: row, expected: "a string") }
+            if required { missing(key, in: parent, path: path(), row: row, expected: "a string") }
             return nil
         }
         guard let text = node.string else {
-            mismatch(node, path: joinPath(path, key), expected: "a string", row: row)
+            mismatch(node, path: joinPath(path(), key), expected: "a string", row: row)
             return nil
         }
         return text
@@ -101,33 +101,33 @@ struct DocumentReader {
         return number.value == 0 ? 0 : number.value
     }
 
-    mutating func number(_ fields: Fields, _ key: String, in parent: JSONNode, path: String, row: String? = nil, required: Bool = false) -> Double? {
+    mutating func number(_ fields: Fields, _ key: String, in parent: JSONNode, path: @autoclosure () -> String, row: String? = nil, required: Bool = false) -> Double? {
         guard let node = fields[key] else {
-            if required { missing(key, in: parent, path: path, row: row, expected: "a number") }
+            if required { missing(key, in: parent, path: path(), row: row, expected: "a number") }
             return nil
         }
-        return number(node, path: joinPath(path, key), row: row)
+        return number(node, path: joinPath(path(), key), row: row)
     }
 
-    mutating func integer(_ fields: Fields, _ key: String, in parent: JSONNode, path: String, range: ClosedRange<Int>, required: Bool = true) -> Int? {
+    mutating func integer(_ fields: Fields, _ key: String, in parent: JSONNode, path: @autoclosure () -> String, range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard let node = fields[key] else {
-            if required { missing(key, in: parent, path: path, expected: "a whole number") }
+            if required { missing(key, in: parent, path: path(), expected: "a whole number") }
             return nil
         }
-        guard let value = number(node, path: joinPath(path, key)) else { return nil }
+        guard let value = number(node, path: joinPath(path(), key)) else { return nil }
         guard value == value.rounded(), let whole = Int(exactly: value), range.contains(whole) else {
             report(
                 "value.out-of-range", "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
-                at: node.position, path: joinPath(path, key), expected: "\(range.lowerBound)…\(range.upperBound)", found: node.number?.literal ?? "")
+                at: node.position, path: joinPath(path(), key), expected: "\(range.lowerBound)…\(range.upperBound)", found: node.number?.literal ?? "")
             return nil
         }
         return whole
     }
 
-    mutating func bool(_ fields: Fields, _ key: String, path: String, row: String? = nil) -> Bool? {
+    mutating func bool(_ fields: Fields, _ key: String, path: @autoclosure () -> String, row: String? = nil) -> Bool? {
         guard let node = fields[key] else { return nil }
         guard let value = node.bool else {
-            mismatch(node, path: joinPath(path, key), expected: "true or false", row: row)
+            mismatch(node, path: joinPath(path(), key), expected: "true or false", row: row)
             return nil
         }
         return value
@@ -135,16 +135,16 @@ struct DocumentReader {
 
     /// A key from a closed or data-defined vocabulary, with a "did you mean" when it is close to one.
     mutating func choice(
-        _ fields: Fields, _ key: String, in parent: JSONNode, path: String, row: String? = nil,
+        _ fields: Fields, _ key: String, in parent: JSONNode, path: @autoclosure () -> String, row: String? = nil,
         allowed: [String], vocabulary: String, required: Bool = false, code: String = "practice.unknown"
     ) -> String? {
-        guard let text = string(fields, key, in: parent, path: path, row: row, required: required) else { return nil }
+        guard let text = string(fields, key, in: parent, path: path(), row: row, required: required) else { return nil }
         guard allowed.contains(text) else {
             let node = fields[key] ?? parent
             let suggestion = Suggestions.closest(to: text, among: allowed)
             let listing = allowed.count <= 12 ? allowed.joined(separator: ", ") : allowed.prefix(12).joined(separator: ", ") + ", … (\(allowed.count) keys)"
             report(
-                code, "unknown \(vocabulary) '\(text)'", at: node.position, path: joinPath(path, key), row: row,
+                code, "unknown \(vocabulary) '\(text)'", at: node.position, path: joinPath(path(), key), row: row,
                 expected: "one of \(listing)", found: "'\(text)'", suggestion: suggestion.map { "did you mean '\($0)'?" })
             return nil
         }

@@ -6,17 +6,17 @@ extension RowReader {
         let area = rows.area(common)
         let conditions = rows.vocabulary.grasslandConditions
         let inputs = rows.vocabulary.improvedInputs
-        let states = rows.states(common, allowed: ["condition", "input", "fire", "fireFuelTonnesPerHa", "fireIntervalYears"]) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: String) -> GrasslandState? in
-            let condition = rows.reader.choice(fields, "condition", in: node, path: path, row: common.id, allowed: conditions, vocabulary: "grassland condition", required: true)
-            let input = rows.reader.choice(fields, "input", in: node, path: path, row: common.id, allowed: inputs, vocabulary: "grassland input")
+        let states = rows.states(common, allowed: ["condition", "input", "fire", "fireFuelTonnesPerHa", "fireIntervalYears"]) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> GrasslandState? in
+            let condition = rows.reader.choice(fields, "condition", in: node, path: path(), row: common.id, allowed: conditions, vocabulary: "grassland condition", required: true)
+            let input = rows.reader.choice(fields, "input", in: node, path: path(), row: common.id, allowed: inputs, vocabulary: "grassland input")
             if input != nil, condition != nil, condition != "improved" {
                 rows.reader.report(
                     "practice.inconsistent", "'input' applies to improved grassland only", at: fields["input"]?.position ?? node.position,
-                    path: "\(path).input", row: common.id, expected: "condition \"improved\" with an input", found: "condition \"\(condition ?? "")\"")
+                    path: "\(path()).input", row: common.id, expected: "condition \"improved\" with an input", found: "condition \"\(condition ?? "")\"")
             }
-            let fire = rows.reader.bool(fields, "fire", path: path, row: common.id) ?? false
-            let fuel = rows.positive(fields, "fireFuelTonnesPerHa", node: node, path: path, row: common.id)
-            let interval = rows.positive(fields, "fireIntervalYears", node: node, path: path, row: common.id, minimum: 1)
+            let fire = rows.reader.bool(fields, "fire", path: path(), row: common.id) ?? false
+            let fuel = rows.positive(fields, "fireFuelTonnesPerHa", node: node, path: path(), row: common.id)
+            let interval = rows.positive(fields, "fireIntervalYears", node: node, path: path(), row: common.id, minimum: 1)
             guard let condition else { return nil }
             return GrasslandState(condition: condition, input: input, fire: fire, fireFuelTonnesPerHa: fuel, fireIntervalYears: interval)
         }
@@ -28,13 +28,13 @@ extension RowReader {
         let area = rows.area(common)
         let vocabulary = rows.vocabulary
         let keys = ["landUse", "crop", "tillage", "input", "residues", "yieldTonnesPerHa"]
-        let states = rows.states(common, allowed: keys) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: String) -> AnnualCropState? in
-            let landUse = rows.reader.choice(fields, "landUse", in: node, path: path, row: common.id, allowed: Vocabulary.annualLandUses, vocabulary: "annual land use") ?? "annual-cropland"
-            let crop = rows.reader.choice(fields, "crop", in: node, path: path, row: common.id, allowed: vocabulary.crops, vocabulary: "crop")
-            let tillage = rows.reader.choice(fields, "tillage", in: node, path: path, row: common.id, allowed: vocabulary.tillage, vocabulary: "tillage", required: landUse == "annual-cropland")
-            let input = rows.reader.choice(fields, "input", in: node, path: path, row: common.id, allowed: vocabulary.inputs, vocabulary: "carbon input", required: landUse == "annual-cropland")
-            let residues = rows.reader.choice(fields, "residues", in: node, path: path, row: common.id, allowed: Vocabulary.residues, vocabulary: "residue handling")
-            let yield = rows.positive(fields, "yieldTonnesPerHa", node: node, path: path, row: common.id)
+        let states = rows.states(common, allowed: keys) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> AnnualCropState? in
+            let landUse = rows.reader.choice(fields, "landUse", in: node, path: path(), row: common.id, allowed: Vocabulary.annualLandUses, vocabulary: "annual land use") ?? "annual-cropland"
+            let crop = rows.reader.choice(fields, "crop", in: node, path: path(), row: common.id, allowed: vocabulary.crops, vocabulary: "crop")
+            let tillage = rows.reader.choice(fields, "tillage", in: node, path: path(), row: common.id, allowed: vocabulary.tillage, vocabulary: "tillage", required: landUse == "annual-cropland")
+            let input = rows.reader.choice(fields, "input", in: node, path: path(), row: common.id, allowed: vocabulary.inputs, vocabulary: "carbon input", required: landUse == "annual-cropland")
+            let residues = rows.reader.choice(fields, "residues", in: node, path: path(), row: common.id, allowed: Vocabulary.residues, vocabulary: "residue handling")
+            let yield = rows.positive(fields, "yieldTonnesPerHa", node: node, path: path(), row: common.id)
             if landUse == "annual-cropland", tillage == nil || input == nil { return nil }
             return AnnualCropState(landUse: landUse, crop: crop, tillage: tillage ?? "full", input: input ?? "medium", residues: residues, yieldTonnesPerHa: yield)
         }
@@ -46,11 +46,11 @@ extension RowReader {
         let area = rows.area(common)
         let vocabulary = rows.vocabulary
         let keys = ["system", "tillage", "input", "standingAGBTonnesCPerHa"]
-        let states = rows.states(common, allowed: keys) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: String) -> PerennialState? in
-            let system = rows.reader.choice(fields, "system", in: node, path: path, row: common.id, allowed: vocabulary.perennialSystems, vocabulary: "perennial system", required: true)
-            let tillage = rows.reader.choice(fields, "tillage", in: node, path: path, row: common.id, allowed: vocabulary.tillage, vocabulary: "tillage") ?? "full"
-            let input = rows.reader.choice(fields, "input", in: node, path: path, row: common.id, allowed: vocabulary.inputs, vocabulary: "carbon input") ?? "medium"
-            let standing = rows.positive(fields, "standingAGBTonnesCPerHa", node: node, path: path, row: common.id, minimum: 0)
+        let states = rows.states(common, allowed: keys) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> PerennialState? in
+            let system = rows.reader.choice(fields, "system", in: node, path: path(), row: common.id, allowed: vocabulary.perennialSystems, vocabulary: "perennial system", required: true)
+            let tillage = rows.reader.choice(fields, "tillage", in: node, path: path(), row: common.id, allowed: vocabulary.tillage, vocabulary: "tillage") ?? "full"
+            let input = rows.reader.choice(fields, "input", in: node, path: path(), row: common.id, allowed: vocabulary.inputs, vocabulary: "carbon input") ?? "medium"
+            let standing = rows.positive(fields, "standingAGBTonnesCPerHa", node: node, path: path(), row: common.id, minimum: 0)
             guard let system else { return nil }
             return PerennialState(system: system, tillage: tillage, input: input, standingAGBTonnesCPerHa: standing)
         }
@@ -87,12 +87,12 @@ extension RowReader {
         } else {
             rows.reader.missing("forest", in: common.node, path: common.path, row: common.id, expected: "{ecozone, type, condition}")
         }
-        let states = rows.states(common, allowed: ["biomassLossPercent"]) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: String) -> ForestState? in
-            guard let loss = rows.reader.number(fields, "biomassLossPercent", in: node, path: path, row: common.id, required: true) else { return nil }
+        let states = rows.states(common, allowed: ["biomassLossPercent"]) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> ForestState? in
+            guard let loss = rows.reader.number(fields, "biomassLossPercent", in: node, path: path(), row: common.id, required: true) else { return nil }
             guard (0...100).contains(loss) else {
                 rows.reader.report(
                     "value.out-of-range", "biomassLossPercent must be between 0 and 100", at: fields["biomassLossPercent"]?.position ?? node.position,
-                    path: "\(path).biomassLossPercent", row: common.id, expected: "0…100", found: String(loss))
+                    path: "\(path()).biomassLossPercent", row: common.id, expected: "0…100", found: String(loss))
                 return nil
             }
             return ForestState(biomassLossPercent: loss)
@@ -104,15 +104,15 @@ extension RowReader {
     static func organicSoil(_ rows: inout RowReader, _ common: Common) -> OrganicSoilRow? {
         let area = rows.area(common)
         let landUses = rows.vocabulary.organicLandUses
-        let states = rows.states(common, allowed: ["landUse", "water", "nutrient", "ditchFraction"]) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: String) -> OrganicSoilState? in
-            let landUse = rows.reader.choice(fields, "landUse", in: node, path: path, row: common.id, allowed: landUses, vocabulary: "organic-soil land use", required: true)
-            let water = rows.reader.choice(fields, "water", in: node, path: path, row: common.id, allowed: Vocabulary.water, vocabulary: "water management", required: true)
-            let nutrient = rows.reader.choice(fields, "nutrient", in: node, path: path, row: common.id, allowed: Vocabulary.nutrients, vocabulary: "nutrient status", required: true)
-            let ditches = rows.positive(fields, "ditchFraction", node: node, path: path, row: common.id, minimum: 0, maximum: 1)
+        let states = rows.states(common, allowed: ["landUse", "water", "nutrient", "ditchFraction"]) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> OrganicSoilState? in
+            let landUse = rows.reader.choice(fields, "landUse", in: node, path: path(), row: common.id, allowed: landUses, vocabulary: "organic-soil land use", required: true)
+            let water = rows.reader.choice(fields, "water", in: node, path: path(), row: common.id, allowed: Vocabulary.water, vocabulary: "water management", required: true)
+            let nutrient = rows.reader.choice(fields, "nutrient", in: node, path: path(), row: common.id, allowed: Vocabulary.nutrients, vocabulary: "nutrient status", required: true)
+            let ditches = rows.positive(fields, "ditchFraction", node: node, path: path(), row: common.id, minimum: 0, maximum: 1)
             if landUse == "peat-extraction", water == "rewetted" {
                 rows.reader.report(
                     "practice.inconsistent", "a rewetted extraction site is rewetted peatland: give the land use it was before extraction",
-                    at: fields["landUse"]?.position ?? node.position, path: "\(path).landUse", row: common.id,
+                    at: fields["landUse"]?.position ?? node.position, path: "\(path()).landUse", row: common.id,
                     expected: "peat-extraction with water \"drained\"", found: "rewetted")
                 return nil
             }

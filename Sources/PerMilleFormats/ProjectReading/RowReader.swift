@@ -16,14 +16,28 @@ struct RowReader {
         self.defaultDynamics = defaultDynamics
     }
 
-    /// What every row shares, read before the module's own fields.
-    struct Common {
-        var id: String
-        var name: String
-        var fields: Fields
-        var node: JSONNode
-        var path: String
-        var dynamics: RowDynamics
+    /// What every row shares, read before the module's own fields (a class: every reader passes it on).
+    final class Common {
+        let id: String
+        let name: String
+        let fields: Fields
+        let node: JSONNode
+        let module: String
+        let index: Int
+        let dynamics: RowDynamics
+
+        init(id: String, name: String, fields: Fields, node: JSONNode, module: String, index: Int, dynamics: RowDynamics) {
+            self.id = id
+            self.name = name
+            self.fields = fields
+            self.node = node
+            self.module = module
+            self.index = index
+            self.dynamics = dynamics
+        }
+
+        /// `modules.grassland[3]`, built only when a diagnostic needs it.
+        var path: String { "modules.\(module)[\(index)]" }
     }
 
     typealias Read<Row> = (inout RowReader, Common) -> Row?
@@ -36,8 +50,7 @@ struct RowReader {
         }
         var rows: [Row] = []
         for (index, item) in items.enumerated() {
-            let path = "modules.\(module)[\(index)]"
-            guard let common = self.common(item, path: path, allowed: Self.allowedKeys[module] ?? []) else { continue }
+            guard let common = self.common(item, module: module, index: index, allowed: Self.allowedKeys[module] ?? []) else { continue }
             if let row = read(&self, common) { rows.append(row) }
         }
         return rows
@@ -50,26 +63,27 @@ struct RowReader {
         "landUseChange": ["id", "name", "from", "to", "area", "dynamics"],
     ]
 
-    private mutating func common(_ node: JSONNode, path: String, allowed: [String]) -> Common? {
+    private mutating func common(_ node: JSONNode, module: String, index: Int, allowed: [String]) -> Common? {
+        let path = { "modules.\(module)[\(index)]" }
         let id = node.member("id")?.string
-        guard let fields = reader.object(node, path: path, allowed: allowed, row: id) else { return nil }
-        guard let id = reader.string(fields, "id", in: node, path: path, required: true) else { return nil }
+        guard let fields = reader.object(node, path: path(), allowed: allowed, row: id) else { return nil }
+        guard let id = reader.string(fields, "id", in: node, path: path(), required: true) else { return nil }
         if id.isEmpty {
-            reader.report("row.id-empty", "row id must not be empty", at: fields["id"]?.position ?? node.position, path: "\(path).id", expected: "a non-empty id", found: "\"\"")
+            reader.report("row.id-empty", "row id must not be empty", at: fields["id"]?.position ?? node.position, path: "\(path()).id", expected: "a non-empty id", found: "\"\"")
         }
         if let earlier = ids[id] {
             reader.report(
                 "row.duplicate-id", "row id '\(id)' is used twice (first at line \(earlier.line))", at: fields["id"]?.position ?? node.position,
-                path: "\(path).id", row: id, expected: "ids unique in the file", found: "a second '\(id)'")
+                path: "\(path()).id", row: id, expected: "ids unique in the file", found: "a second '\(id)'")
         } else {
             ids[id] = fields["id"]?.position ?? node.position
         }
-        let name = reader.string(fields, "name", in: node, path: path, row: id) ?? id
-        let dynamics = readDynamics(fields["dynamics"], path: "\(path).dynamics", row: id)
-        return Common(id: id, name: name, fields: fields, node: node, path: path, dynamics: dynamics)
+        let name = reader.string(fields, "name", in: node, path: path(), row: id) ?? id
+        let dynamics = readDynamics(fields["dynamics"], path: "\(path()).dynamics", row: id)
+        return Common(id: id, name: name, fields: fields, node: node, module: module, index: index, dynamics: dynamics)
     }
 
-    private mutating func readDynamics(_ node: JSONNode?, path: String, row: String) -> RowDynamics {
+    private mutating func readDynamics(_ node: JSONNode?, path: @autoclosure () -> String, row: String) -> RowDynamics {
         guard let node else { return RowDynamics(defaultDynamics) }
         func kind(_ value: JSONNode, _ path: String) -> DynamicsKind? {
             guard let text = value.string else {
@@ -85,10 +99,10 @@ struct RowReader {
             }
             return kind
         }
-        if node.string != nil { return RowDynamics(kind(node, path) ?? defaultDynamics) }
-        guard let fields = reader.object(node, path: path, allowed: ["without", "with"], row: row) else { return RowDynamics(defaultDynamics) }
-        let without = fields["without"].flatMap { kind($0, "\(path).without") } ?? defaultDynamics
-        let with = fields["with"].flatMap { kind($0, "\(path).with") } ?? defaultDynamics
+        if node.string != nil { return RowDynamics(kind(node, path()) ?? defaultDynamics) }
+        guard let fields = reader.object(node, path: path(), allowed: ["without", "with"], row: row) else { return RowDynamics(defaultDynamics) }
+        let without = fields["without"].flatMap { kind($0, "\(path()).without") } ?? defaultDynamics
+        let with = fields["with"].flatMap { kind($0, "\(path()).with") } ?? defaultDynamics
         return RowDynamics(without: without, with: with)
     }
 
@@ -98,36 +112,38 @@ struct RowReader {
             reader.missing("area", in: common.node, path: common.path, row: common.id, expected: "{" + keys.joined(separator: ", ") + "} in hectares")
             return nil
         }
-        let path = "\(common.path).area"
-        guard let fields = reader.object(node, path: path, allowed: keys, row: common.id) else { return nil }
-        var values: [String: Double] = [:]
+        let path = { "\(common.path).area" }
+        guard let fields = reader.object(node, path: path(), allowed: keys, row: common.id) else { return nil }
+        var values: [Double?] = []
         for key in keys {
-            guard let value = reader.number(fields, key, in: node, path: path, row: common.id, required: true) else { continue }
+            guard let value = reader.number(fields, key, in: node, path: path(), row: common.id, required: true) else { continue }
             guard value >= 0 else {
                 reader.report(
                     "area.negative", "area must be zero or more, found \(fields[key]?.number?.literal ?? String(value))",
-                    at: fields[key]?.position ?? node.position, path: "\(path).\(key)", row: common.id,
+                    at: fields[key]?.position ?? node.position, path: "\(path()).\(key)", row: common.id,
                     expected: "hectares ≥ 0", found: fields[key]?.number?.literal ?? String(value))
                 continue
             }
-            values[key] = value
+            values.append(value)
         }
         guard values.count == keys.count else { return nil }
-        return Triple(start: values["start"] ?? 0, without: values["without"] ?? 0, with: values["with"] ?? 0)
+        func value(_ key: String) -> Double { keys.firstIndex(of: key).flatMap { values[$0] } ?? 0 }
+        return Triple(start: value("start"), without: value("without"), with: value("with"))
     }
 
     /// The three state objects of a row, each read by `read`.
     mutating func states<State: Sendable>(
-        _ common: Common, allowed: [String], read: (inout RowReader, Fields, JSONNode, String) -> State?
+        _ common: Common, allowed: [String], read: (inout RowReader, Fields, JSONNode, () -> String) -> State?
     ) -> Triple<State>? {
         var results: [Scenario: State] = [:]
+        results.reserveCapacity(3)
         for scenario in Scenario.allCases {
-            let path = "\(common.path).\(scenario.rawValue)"
+            let path = { "\(common.path).\(scenario.rawValue)" }
             guard let node = common.fields[scenario.rawValue] else {
                 reader.missing(scenario.rawValue, in: common.node, path: common.path, row: common.id, expected: "the \(scenario.rawValue) state")
                 continue
             }
-            guard let fields = reader.object(node, path: path, allowed: allowed, row: common.id) else { continue }
+            guard let fields = reader.object(node, path: path(), allowed: allowed, row: common.id) else { continue }
             if let state = read(&self, fields, node, path) { results[scenario] = state }
         }
         guard let start = results[.start], let without = results[.without], let with = results[.with] else { return nil }

@@ -1,7 +1,7 @@
 import PerMille
 
 /// The keys a project file may use, taken from the factor tables so new data needs no code change.
-struct Vocabulary: Sendable {
+final class Vocabulary: Sendable {
     let climateZones: [String]
     let soilClasses: [String]
     let regions: [String]
