@@ -65,4 +65,18 @@ struct GrasslandTests {
         expectClose(g2.mass(.without, .n2o), 0.0003234 * 1875, within: 1e-6)
         #expect(g2.mass(.with, .ch4) == 0)
     }
+
+    @Test("a fire that starts with the project spreads with the dynamics, like any change of state")
+    func fireOnly() throws {
+        let calm = GrasslandState(condition: "non-degraded")
+        let burnt = GrasslandState(condition: "non-degraded", fire: true, fireFuelTonnesPerHa: 4)
+        let project = Project(description: description(), grassland: [
+            GrasslandRow(id: "G1", name: "Burning", area: Triple(start: 100, without: 100, with: 100), states: Triple(start: calm, without: calm, with: burnt), dynamics: RowDynamics(.linear)),
+        ])
+        let row = try #require(try assess(project, method: .ipcc).rows.first)
+        // 4 × 0.77 = 3.08 t dm/ha/yr burnt × 2.3 g CH4/kg on the hectares reaching the state: 0 → 100 linear, 1250 ha·yr.
+        expectClose(row.mass(.with, .ch4), 3.08 * 2.3 / 1000 * 1250, within: 1e-9)
+        expectClose(row.mass(.with, .co2Soil), 0)
+    }
 }
+

@@ -91,4 +91,16 @@ struct MethodChoiceTests {
         expectClose(exact.total.with, -4.5056 / 20 * 44 / 12 * 1500)
         #expect(ipcc.divergences.first?.ids == [.d1, .d4])
     }
+
+    @Test("a conversion row's two land uses take separate overrides (f-lu-from, f-lu-to)")
+    func conversionOverrides() throws {
+        var project = Project(description: description(), landUseChange: [
+            LandUseChangeRow(id: "L1", name: "Ploughing", from: LandUse(key: "grassland"), to: LandUse(key: "annual-cropland"), convertedWithout: 100, convertedWith: 0, dynamics: RowDynamics(.linear)),
+        ])
+        project.overrides = [FactorOverride(factor: "f-lu-to", value: 0.5, appliesTo: ["L1"], source: "regional long-term trial")]
+        let row = try #require(try assess(project, method: .exactV94).rows.first)
+        // SOCref 24 × (0.5 − grassland 1) = −12 t C/ha; 12 / 20 × 44/12 × 1250 ha·yr = 2750 t CO2.
+        expectClose(row.mass(.without, .co2Soil), 2750)
+    }
 }
+

@@ -157,15 +157,18 @@ public final class AssessmentContext {
     }
 
     /// A stock-change factor (F_LU, F_MG or F_I); the `ipcc` method takes IPCC 2019 values where EX-ACT keeps 2006 ones (D4).
+    ///
+    /// `overrideName` is the Tier 2 name that replaces it (default: the factor's own, e.g. `f-mg`).
     func stockChangeFactor(
-        _ factorName: String, landUse: String, practice: String, usedIn: String, rowID: String, recorder: inout RowRecorder
+        _ factorName: String, landUse: String, practice: String, usedIn: String, overrideName: String? = nil,
+        rowID: String, recorder: inout RowRecorder
     ) throws(MissingFactor) -> Factor {
         let key = [
             "used_in": usedIn, "land_use": landUse, "practice": practice, "factor": factorName,
             "climate_zone": site.climateZone.rawValue,
         ]
         let mainTable = factorSet == .ipcc2006 ? "soil-stock-change-factors-2006" : "soil-stock-change-factors"
-        return try factor(factorName, rowID: rowID) { () throws(MissingFactor) in
+        return try factor(overrideName ?? factorName, rowID: rowID) { () throws(MissingFactor) in
             let main = try lookup(mainTable, key)
             guard factorSet == .ipcc2019, let alternative = try? lookup("soil-stock-change-factors-ipcc-method", key),
                 alternative.value != main.value

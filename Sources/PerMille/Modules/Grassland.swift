@@ -33,7 +33,11 @@ enum GrasslandModule {
             emissions[outcome].add(.co2Soil, soil.co2)
             emissions[outcome].add(.n2o, soil.n2o)
 
-            try addFire(row: row, outcome: outcome, series: series, unchanged: unchanged, context: context, emissions: &emissions, recorder: &recorder)
+            // Fire belongs to the whole state: hectares burn as they reach a state with fire, even when the soil stays.
+            let sameState = row.states[outcome] == row.states.start
+            let fireSeries = sameState == unchanged ? series : context.series(
+                from: sameState ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
+            try addFire(row: row, outcome: outcome, series: fireSeries, unchanged: sameState, context: context, emissions: &emissions, recorder: &recorder)
         }
         return ModuleRowResult(emissions: emissions, recorder: recorder)
     }

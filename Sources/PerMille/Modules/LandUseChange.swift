@@ -15,8 +15,8 @@ enum LandUseChangeModule {
             recorder.record("biomass + DOM before", before, "t C/ha")
             recorder.record("biomass after conversion", after, "t C/ha")
             let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))
-            let fromFactor = try landUseFactor(row.from, rowID: row.id, context: context, recorder: &recorder)
-            let toFactor = try landUseFactor(row.to, rowID: row.id, context: context, recorder: &recorder)
+            let fromFactor = try landUseFactor(row.from, side: "from", rowID: row.id, context: context, recorder: &recorder)
+            let toFactor = try landUseFactor(row.to, side: "to", rowID: row.id, context: context, recorder: &recorder)
             let deltaSOC = socRef * (toFactor - fromFactor)
             recorder.record("SOC(from)", socRef * fromFactor, "t C/ha")
             recorder.record("SOC(to)", socRef * toFactor, "t C/ha")
@@ -86,11 +86,15 @@ enum LandUseChangeModule {
     }
 
     /// F_LU of a land use in the land-use-change context; forest soil is SOCref (F_LU 1, Tier 1).
-    static func landUseFactor(_ landUse: LandUse, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Double {
+    /// Each side has its own override name (`f-lu-from`, `f-lu-to`), since one row holds two land uses.
+    static func landUseFactor(_ landUse: LandUse, side: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Double {
         if landUse.isForest {
-            return recorder.use("F_LU(forest)", try context.constant("forest-f-lu", rowID: rowID))
+            return recorder.use("F_LU(forest)", try context.factor("f-lu-\(side)", rowID: rowID) { () throws(MissingFactor) in
+                try context.constant("forest-f-lu")
+            })
         }
-        let factor = try context.stockChangeFactor("f-lu", landUse: landUse.key, practice: "any", usedIn: "land-use-change", rowID: rowID, recorder: &recorder)
+        let factor = try context.stockChangeFactor(
+            "f-lu", landUse: landUse.key, practice: "any", usedIn: "land-use-change", overrideName: "f-lu-\(side)", rowID: rowID, recorder: &recorder)
         return recorder.use("F_LU(\(landUse.key))", factor)
     }
 

@@ -5,7 +5,8 @@ import PerMilleJSON
 enum OverridesReader {
     /// Factor names an override may replace, with what they stand for.
     static let knownFactors: [String: String] = [
-        "soc-ref": "SOCref, t C/ha", "f-lu": "land-use factor", "f-mg": "management factor", "f-i": "input factor",
+        "soc-ref": "SOCref, t C/ha", "f-lu": "land-use factor (management rows)",
+        "f-lu-from": "land-use factor of the land a conversion row starts from", "f-lu-to": "land-use factor of the land it becomes", "f-mg": "management factor", "f-i": "input factor",
         "carbon-fraction": "carbon fraction of dry matter", "ef1-som": "EF1 for mineralised N",
         "cn-ratio-conversion-to-cropland": "C:N on conversion", "cn-ratio-cropland-remaining": "C:N cropland",
         "cn-ratio-grassland-remaining": "C:N grassland", "perennial-agb-growth": "perennial AGB growth, t C/ha/yr",
