@@ -33,17 +33,9 @@ enum AnnualCroplandModule {
                 deltaSOC = soc - reference
                 series = context.series(from: row.area.start, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
             }
-            var mineralisation: (cn: Double, ef1: Double)?
-            if deltaSOC < 0 {
-                let cn = recorder.use("C:N (cropland remaining cropland)", try context.constant("cn-ratio-cropland-remaining", rowID: row.id))
-                let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
-                mineralisation = (cn, ef1)
-            }
-            let soil = SoilCarbon.change(
-                deltaSOC: deltaSOC, series: series, maxArea: max(row.area.start, row.area[outcome]),
-                mineralisation: mineralisation, context: context, outcome: outcome, recorder: &recorder)
-            emissions[outcome].add(.co2Soil, soil.co2)
-            emissions[outcome].add(.n2o, soil.n2o)
+            try SoilCarbon.book(
+                deltaSOC: deltaSOC, series: series, maxArea: max(row.area.start, row.area[outcome]), mineralisation: .croplandRemaining,
+                rowID: row.id, context: context, outcome: outcome, into: &emissions[outcome], recorder: &recorder)
         }
         return ModuleRowResult(emissions: emissions, recorder: recorder)
     }

@@ -18,20 +18,12 @@ enum GrasslandModule {
             let series = context.series(
                 from: unchanged ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
             let deltaSOC = soc - startSOC
-            var mineralisation: (cn: Double, ef1: Double)?
-            if deltaSOC < 0 {
-                recorder.divergence(.d3)
-                if context.method == .ipcc {
-                    let cn = recorder.use("C:N (grassland)", try context.constant("cn-ratio-grassland-remaining", rowID: row.id))
-                    let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
-                    mineralisation = (cn, ef1)
-                }
-            }
-            let soil = SoilCarbon.change(
+            // EX-ACT books no N2O from the carbon grassland loses (D3); IPCC does.
+            if deltaSOC < 0 { recorder.divergence(.d3) }
+            try SoilCarbon.book(
                 deltaSOC: deltaSOC, series: series, maxArea: max(row.area.start, row.area[outcome]),
-                mineralisation: mineralisation, context: context, outcome: outcome, recorder: &recorder)
-            emissions[outcome].add(.co2Soil, soil.co2)
-            emissions[outcome].add(.n2o, soil.n2o)
+                mineralisation: context.method == .ipcc ? .grasslandRemaining : nil, rowID: row.id, context: context,
+                outcome: outcome, into: &emissions[outcome], recorder: &recorder)
 
             // Fire belongs to the whole state: hectares burn as they reach a state with fire, even when the soil stays.
             let sameState = row.states[outcome] == row.states.start

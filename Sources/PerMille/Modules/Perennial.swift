@@ -31,17 +31,9 @@ enum PerennialModule {
             recorder.record("SOC", soc, "t C/ha", outcome: outcome)
             recorder.record("SOC reference (SOCref × F_LU)", reference, "t C/ha", outcome: outcome)
             let deltaSOC = soc - reference
-            var mineralisation: (cn: Double, ef1: Double)?
-            if deltaSOC < 0 {
-                let cn = recorder.use("C:N (cropland remaining cropland)", try context.constant("cn-ratio-cropland-remaining", rowID: row.id))
-                let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
-                mineralisation = (cn, ef1)
-            }
-            let soil = SoilCarbon.change(
-                deltaSOC: deltaSOC, series: series, maxArea: max(row.area.start, row.area[outcome]),
-                mineralisation: mineralisation, context: context, outcome: outcome, recorder: &recorder)
-            emissions[outcome].add(.co2Soil, soil.co2)
-            emissions[outcome].add(.n2o, soil.n2o)
+            try SoilCarbon.book(
+                deltaSOC: deltaSOC, series: series, maxArea: max(row.area.start, row.area[outcome]), mineralisation: .croplandRemaining,
+                rowID: row.id, context: context, outcome: outcome, into: &emissions[outcome], recorder: &recorder)
 
             // Biomass: growth per cohort, capped at the system's maximum AGB.
             let (agbGrowth, bgbGrowth, maxAGB) = try context.memoized(

@@ -46,6 +46,35 @@ enum SoilCarbon {
     }
 }
 
+extension SoilCarbon {
+    /// Which C:N ratio a row's lost soil carbon mineralises with (constants table parameter and label).
+    struct Mineralisation {
+        var parameter: String
+        var label: String
+
+        static let croplandRemaining = Mineralisation(parameter: "cn-ratio-cropland-remaining", label: "C:N (cropland remaining cropland)")
+        static let grasslandRemaining = Mineralisation(parameter: "cn-ratio-grassland-remaining", label: "C:N (grassland)")
+    }
+
+    /// Books a row's soil CO2 and, where carbon is lost and `mineralisation` is given, the SOM N2O.
+    static func book(
+        deltaSOC: Double, series: AreaSeries, maxArea: Double, mineralisation: Mineralisation?, rowID: String,
+        context: AssessmentContext, outcome: Outcome, into emissions: inout GasSeries, recorder: inout RowRecorder
+    ) throws(MissingFactor) {
+        var ratios: (cn: Double, ef1: Double)?
+        if deltaSOC < 0, let mineralisation {
+            let cn = recorder.use(mineralisation.label, try context.constant(mineralisation.parameter, rowID: rowID))
+            let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: rowID))
+            ratios = (cn, ef1)
+        }
+        let soil = change(
+            deltaSOC: deltaSOC, series: series, maxArea: maxArea, mineralisation: ratios, context: context, outcome: outcome,
+            recorder: &recorder)
+        emissions.add(.co2Soil, soil.co2)
+        emissions.add(.n2o, soil.n2o)
+    }
+}
+
 /// Stoichiometric conversions (method.md §1); these are chemistry, not factors.
 public enum Units {
     /// C → CO2.
