@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "permille",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "PerMille", targets: ["PerMille"]),
         .library(name: "PerMilleData", targets: ["PerMilleData"]),

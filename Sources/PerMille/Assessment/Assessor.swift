@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Runs every module over a validated project and a factor set; pure, no I/O.
 public enum Assessor {
     /// Why an assessment could not be made: factors missing for some rows, or an unusable site.
@@ -16,44 +19,34 @@ public enum Assessor {
         do { site = try SiteResolver.resolve(project.description, factors: factors) } catch {
             throw Failure(missingFactors: [], siteErrors: [error])
         }
-        let context: AssessmentContext
         let gwpFactors: GWPFactors
         do {
-            context = try AssessmentContext(project: project, site: site, factors: factors, method: method)
+            // Built once here so a project-level lookup failure is reported before any row.
+            _ = try AssessmentContext(project: project, site: site, factors: factors, method: method)
             gwpFactors = try gwpValues(gwpSet, factors: factors)
         } catch {
             throw Failure(missingFactors: [error], siteErrors: [])
         }
-        let other = context.switching(to: method.other)
 
+        // Rows are independent: slices of each module run on all cores, each slice with its own
+        // context and memo, and are put back in file order so the result never depends on timing.
+        let slices = RowSlice.plan(project, slicesPerModule: project.rowCount >= parallelThreshold ? 2 : 1)
+        let outcomes = Mutex<[Int: SliceOutcome]>([:])
+        DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+            let outcome = assessSlice(slices[index], project: project, site: site, factors: factors, method: method, gwp: gwpFactors)
+            outcomes.withLock { $0[index] = outcome }
+        }
         var rows: [RowResult] = []
         rows.reserveCapacity(project.rowCount)
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
-
-        func run<Row: LandRow>(_ list: [Row], _ module: ModuleKind, _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult) {
-            for row in list {
-                do {
-                    let result = try compute(row, context)
-                    let rowResult = RowResult(
-                        module: module, id: row.id, name: row.name, area: row.area, emissions: result.emissions,
-                        factors: result.recorder.factors, intermediates: result.recorder.intermediates,
-                        notes: result.recorder.notes, divergenceIDs: result.recorder.divergences.sorted())
-                    if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {
-                        divergences += compare(rowResult, alternative.emissions, gwp: gwpFactors)
-                    }
-                    rows.append(rowResult)
-                } catch {
-                    if !missing.contains(error) { missing.append(error) }
-                }
-            }
+        let collected = outcomes.withLock { $0 }
+        for index in slices.indices {
+            guard let outcome = collected[index] else { continue }
+            rows += outcome.rows
+            divergences += outcome.divergences
+            for error in outcome.missing where !missing.contains(error) { missing.append(error) }
         }
-        run(project.landUseChange, .landUseChange, LandUseChangeModule.assess)
-        run(project.annualCrops, .annualCrops, AnnualCroplandModule.assess)
-        run(project.perennialCrops, .perennialCrops, PerennialModule.assess)
-        run(project.grassland, .grassland, GrasslandModule.assess)
-        run(project.forestManagement, .forestManagement, ForestManagementModule.assess)
-        run(project.organicSoils, .organicSoils, OrganicSoilsModule.assess)
         guard missing.isEmpty else { throw Failure(missingFactors: missing, siteErrors: []) }
 
         var notes = ["climate zone \(site.climateZone.rawValue): \(site.climateRule)", "soil class \(site.soilClass.rawValue): \(site.soilRule)"]
@@ -63,6 +56,52 @@ public enum Assessor {
             startYear: project.description.startYear, implementationYears: project.description.implementationYears,
             totalYears: project.description.totalYears, gwpFactors: gwpFactors, rows: rows,
             divergences: divergences, notes: notes)
+    }
+
+    /// Projects smaller than this run on one thread: starting workers would cost more than it saves.
+    static let parallelThreshold = 2_000
+
+    /// What one slice of rows produced.
+    struct SliceOutcome: Sendable {
+        var rows: [RowResult] = []
+        var divergences: [Divergence] = []
+        var missing: [MissingFactor] = []
+    }
+
+    /// Computes one slice of one module's rows, and for rows that touch a divergence, the other method's numbers.
+    private static func assessSlice(
+        _ slice: RowSlice, project: Project, site: Site, factors: FactorSet, method: Method, gwp: GWPFactors
+    ) -> SliceOutcome {
+        var outcome = SliceOutcome()
+        guard let context = try? AssessmentContext(project: project, site: site, factors: factors, method: method) else { return outcome }
+        let other = context.switching(to: method.other)
+        func run<Row: LandRow>(_ list: [Row], _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult) {
+            outcome.rows.reserveCapacity(slice.range.count)
+            for row in list[slice.range] {
+                do {
+                    let result = try compute(row, context)
+                    let rowResult = RowResult(
+                        module: slice.module, id: row.id, name: row.name, area: row.area, emissions: result.emissions,
+                        factors: result.recorder.factors, intermediates: result.recorder.intermediates,
+                        notes: result.recorder.notes, divergenceIDs: result.recorder.divergences.sorted())
+                    if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {
+                        outcome.divergences += compare(rowResult, alternative.emissions, gwp: gwp)
+                    }
+                    outcome.rows.append(rowResult)
+                } catch {
+                    if !outcome.missing.contains(error) { outcome.missing.append(error) }
+                }
+            }
+        }
+        switch slice.module {
+        case .landUseChange: run(project.landUseChange, LandUseChangeModule.assess)
+        case .annualCrops: run(project.annualCrops, AnnualCroplandModule.assess)
+        case .perennialCrops: run(project.perennialCrops, PerennialModule.assess)
+        case .grassland: run(project.grassland, GrasslandModule.assess)
+        case .forestManagement: run(project.forestManagement, ForestManagementModule.assess)
+        case .organicSoils: run(project.organicSoils, OrganicSoilsModule.assess)
+        }
+        return outcome
     }
 
     /// Per-gas differences between the chosen method's row and the other method's, where they exist.
@@ -86,5 +125,30 @@ public enum Assessor {
         return GWPFactors(
             ch4: try factors.factor("gwp", ["gwp_set": key, "gas": "ch4"]),
             n2o: try factors.factor("gwp", ["gwp_set": key, "gas": "n2o"]))
+    }
+}
+
+/// A contiguous run of one module's rows, the unit of parallel work.
+struct RowSlice: Sendable {
+    var module: ModuleKind
+    var range: Range<Int>
+
+    /// Slices in file order: modules in EX-ACT's order, each cut into up to `slicesPerModule` pieces.
+    static func plan(_ project: Project, slicesPerModule: Int) -> [RowSlice] {
+        let counts: [(ModuleKind, Int)] = [
+            (.landUseChange, project.landUseChange.count), (.annualCrops, project.annualCrops.count),
+            (.perennialCrops, project.perennialCrops.count), (.grassland, project.grassland.count),
+            (.forestManagement, project.forestManagement.count), (.organicSoils, project.organicSoils.count),
+        ]
+        var slices: [RowSlice] = []
+        for (module, count) in counts where count > 0 {
+            let pieces = max(1, min(slicesPerModule, count))
+            for piece in 0..<pieces {
+                let lower = count * piece / pieces
+                let upper = count * (piece + 1) / pieces
+                slices.append(RowSlice(module: module, range: lower..<upper))
+            }
+        }
+        return slices
     }
 }

@@ -127,14 +127,15 @@ extension RowReader {
 
     /// An optional number within bounds.
     mutating func positive(
-        _ fields: Fields, _ key: String, node: JSONNode, path: String, row: String,
+        _ fields: Fields, _ key: String, node: JSONNode, path: @autoclosure () -> String, row: String,
         minimum: Double = 0, maximum: Double = .greatestFiniteMagnitude
     ) -> Double? {
-        guard let value = reader.number(fields, key, in: node, path: path, row: row) else { return nil }
+        guard fields[key] != nil else { return nil }
+        guard let value = reader.number(fields, key, in: node, path: path(), row: row) else { return nil }
         guard value >= minimum, value <= maximum else {
             reader.report(
                 "value.out-of-range", "'\(key)' must be between \(minimum) and \(maximum == .greatestFiniteMagnitude ? "any larger value" : String(maximum))",
-                at: fields[key]?.position ?? node.position, path: "\(path).\(key)", row: row,
+                at: fields[key]?.position ?? node.position, path: joinPath(path(), key), row: row,
                 expected: maximum == .greatestFiniteMagnitude ? "≥ \(minimum)" : "\(minimum)…\(maximum)", found: fields[key]?.number?.literal ?? String(value))
             return nil
         }
