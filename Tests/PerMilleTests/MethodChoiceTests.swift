@@ -104,3 +104,28 @@ struct MethodChoiceTests {
     }
 }
 
+
+@Suite("Large projects")
+struct LargeProjectTests {
+    @Test("a project above the parallel threshold gives the same rows, in file order, as its parts assessed alone")
+    func parallelMatchesSequential() throws {
+        let demo = GrasslandTests.demo()
+        var large = demo
+        large.grassland = (0..<1_500).flatMap { copy in
+            demo.grassland.map { row in
+                var renamed = row
+                renamed.id = "\(row.id)-\(copy)"
+                return renamed
+            }
+        }
+        #expect(large.rowCount >= Assessor.parallelThreshold)
+        let result = try assess(large, method: .exactV94)
+        #expect(result.rows.map(\.id) == large.grassland.map(\.id))
+        // The demo's own totals (without 1 650, with −825) times 1 500 copies.
+        expectClose(result.total.without, 1_650 * 1_500, within: 1e-6)
+        expectClose(result.total.with, -825 * 1_500, within: 1e-6)
+        let ipcc = try assess(large, method: .ipcc)
+        #expect(ipcc.divergences.count == 1_500)
+        #expect(ipcc.divergences.map(\.rowID) == (0..<1_500).map { "G2-\($0)" })
+    }
+}

@@ -59,7 +59,7 @@ public enum Assessor {
     }
 
     /// Projects smaller than this run on one thread: starting workers would cost more than it saves.
-    static let parallelThreshold = 2_000
+    public static let parallelThreshold = 2_000
 
     /// What one slice of rows produced.
     struct SliceOutcome: Sendable {
