@@ -124,10 +124,19 @@ public final class AssessmentContext {
         if ownArea, kind == .exponential, method == .exactV94, end == 0, start > 0 {
             recorder.divergence(.d5)
             recorder.note("exponential decrease \(start) → 0 ha follows EX-ACT v9.4, which returns the 0 → \(start) curve; EX-ACT's own figure is unsound here (D5)")
-            return AreaSeries(from: 0, to: start, dynamics: kind, implementationYears: implementationYears, totalYears: totalYears, parameters: dynamics)
+            return cachedSeries(from: 0, to: start, dynamics: kind)
         }
         if ownArea, kind == .exponential, end == 0, start > 0 { recorder.divergence(.d5) }
-        return AreaSeries(from: start, to: end, dynamics: kind, implementationYears: implementationYears, totalYears: totalYears, parameters: dynamics)
+        return cachedSeries(from: start, to: end, dynamics: kind)
+    }
+
+    /// Series depend only on their ends and dynamics, and a row's comparison run asks for the same ones again.
+    private func cachedSeries(from start: Double, to end: Double, dynamics kind: DynamicsKind) -> AreaSeries {
+        let key = SeriesKey(start: start, end: end, dynamics: kind)
+        if let known = memo.series[key] { return known }
+        let series = AreaSeries(from: start, to: end, dynamics: kind, implementationYears: implementationYears, totalYears: totalYears, parameters: dynamics)
+        memo.series[key] = series
+        return series
     }
 
     /// A factor, or the project's Tier 2 override of it for this row.
@@ -203,6 +212,13 @@ public final class AssessmentContext {
 final class LookupMemo {
     var factors: [String: Result<Factor, MissingFactor>] = [:]
     var computations: [MemoKey: Result<MemoEntry, MissingFactor>] = [:]
+    var series: [SeriesKey: AreaSeries] = [:]
+}
+
+struct SeriesKey: Hashable {
+    var start: Double
+    var end: Double
+    var dynamics: DynamicsKind
 }
 
 /// What a memoized computation depends on: its kind, the state's keys, the method and the detail.

@@ -13,6 +13,18 @@ struct DocumentReader {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// Adds diagnostics another reader collected (a slice of rows read on another core).
+    mutating func append(_ more: [Diagnostic]) { diagnostics += more }
+
+    /// Diagnostics sorted by where they stand in the file; those with no position keep their order at the end.
+    var diagnosticsInDocumentOrder: [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
+            let left = lhs.element.location.map { ($0.line, $0.column) } ?? (Int.max, Int.max)
+            let right = rhs.element.location.map { ($0.line, $0.column) } ?? (Int.max, Int.max)
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
     func location(_ position: JSONPosition, _ path: String) -> SourceLocation {
         SourceLocation(file: file, line: position.line, column: position.column, path: path)
     }

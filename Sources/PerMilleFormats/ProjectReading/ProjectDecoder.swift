@@ -25,7 +25,7 @@ public struct ProjectDecoder: Sendable {
         var reader = DocumentReader(file: file)
         let vocabulary = Vocabulary(factors: factors)
         let project = readProject(root, reader: &reader, vocabulary: vocabulary)
-        return Outcome(project: reader.hasErrors ? nil : project, diagnostics: reader.diagnostics)
+        return Outcome(project: reader.hasErrors ? nil : project, diagnostics: reader.diagnosticsInDocumentOrder)
     }
 
     /// Stands in for a broken description while the rest of the file is read for its errors; never assessed.
@@ -69,15 +69,15 @@ public struct ProjectDecoder: Sendable {
                     "module.unsupported", "module '\(name)' is not assessed by this version of permille; remove it or wait for the release that adds it",
                     at: node.position, path: "modules.\(name)", expected: "one of " + Self.supportedModules.joined(separator: ", "), found: "'\(name)'")
             }
-            var rows = RowReader(reader: reader, vocabulary: vocabulary, ids: ids, defaultDynamics: description?.dynamics ?? .linear)
-            project.landUseChange = rows.list(modules["landUseChange"], module: "landUseChange", read: RowReader.landUseChange)
-            project.annualCrops = rows.list(modules["annualCrops"], module: "annualCrops", read: RowReader.annualCrop)
-            project.perennialCrops = rows.list(modules["perennialCrops"], module: "perennialCrops", read: RowReader.perennial)
-            project.grassland = rows.list(modules["grassland"], module: "grassland", read: RowReader.grassland)
-            project.forestManagement = rows.list(modules["forestManagement"], module: "forestManagement", read: RowReader.forestManagement)
-            project.organicSoils = rows.list(modules["organicSoils"], module: "organicSoils", read: RowReader.organicSoil)
-            reader = rows.reader
-            ids = rows.ids
+            let decoded = RowSlices.read(modules, file: reader.file, vocabulary: vocabulary, defaultDynamics: description?.dynamics ?? .linear)
+            project.landUseChange = decoded.landUseChange
+            project.annualCrops = decoded.annualCrops
+            project.perennialCrops = decoded.perennialCrops
+            project.grassland = decoded.grassland
+            project.forestManagement = decoded.forestManagement
+            project.organicSoils = decoded.organicSoils
+            reader.append(decoded.diagnostics)
+            ids = decoded.ids
             let written = Self.supportedModules.reduce(0) { $0 + (modules[$1]?.array?.count ?? 0) }
             if written == 0 {
                 reader.report("modules.empty", "the project has no rows: nothing to assess", at: modulesNode.position, path: "modules", expected: "at least one row", found: "none")

@@ -5,8 +5,10 @@ import PerMilleJSON
 struct RowReader {
     var reader: DocumentReader
     let vocabulary: Vocabulary
-    /// Row ids seen so far, unique across the whole file.
+    /// Row ids seen so far by this reader, with where each first stands.
     var ids: [String: JSONPosition]
+    /// The same ids in the order they were met, with their paths, for checks across readers.
+    var idOrder: [(id: String, position: JSONPosition, path: String)] = []
     let defaultDynamics: DynamicsKind
 
     init(reader: DocumentReader, vocabulary: Vocabulary, ids: [String: JSONPosition], defaultDynamics: DynamicsKind) {
@@ -42,15 +44,18 @@ struct RowReader {
 
     typealias Read<Row> = (inout RowReader, Common) -> Row?
 
-    mutating func list<Row>(_ node: JSONNode?, module: String, read: Read<Row>) -> [Row] {
+    /// Reads the rows of one module's list, or of the part of it in `range`.
+    mutating func list<Row>(_ node: JSONNode?, module: String, range: Range<Int>? = nil, read: Read<Row>) -> [Row] {
         guard let node else { return [] }
         guard let items = node.array else {
             reader.mismatch(node, path: "modules.\(module)", expected: "an array of rows")
             return []
         }
+        let indices = range ?? items.indices
         var rows: [Row] = []
-        for (index, item) in items.enumerated() {
-            guard let common = self.common(item, module: module, index: index, allowed: Self.allowedKeys[module] ?? []) else { continue }
+        rows.reserveCapacity(indices.count)
+        for index in indices {
+            guard let common = self.common(items[index], module: module, index: index, allowed: Self.allowedKeys[module] ?? []) else { continue }
             if let row = read(&self, common) { rows.append(row) }
         }
         return rows
@@ -76,7 +81,9 @@ struct RowReader {
                 "row.duplicate-id", "row id '\(id)' is used twice (first at line \(earlier.line))", at: fields["id"]?.position ?? node.position,
                 path: "\(path()).id", row: id, expected: "ids unique in the file", found: "a second '\(id)'")
         } else {
-            ids[id] = fields["id"]?.position ?? node.position
+            let position = fields["id"]?.position ?? node.position
+            ids[id] = position
+            idOrder.append((id, position, "modules.\(module)[\(index)].id"))
         }
         let name = reader.string(fields, "name", in: node, path: path(), row: id) ?? id
         let dynamics = readDynamics(fields["dynamics"], path: "\(path()).dynamics", row: id)

@@ -1,0 +1,53 @@
+import PerMille
+import Testing
+
+@testable import PerMilleFormats
+
+/// Files above the threshold are read in slices on all cores; what comes out must not show it.
+@Suite("Large files")
+struct LargeFileDecodingTests {
+    /// `count` grassland rows, one per line from line 4 on: row `i` stands on line `4 + i`.
+    static func file(rows count: Int, edit: (Int, String) -> String = { $1 }) -> String {
+        let rows = (0..<count).map { index in
+            edit(index, #"{"id": "G\#(index)", "area": {"start": 10, "without": 10, "with": 10}, "start": {"condition": "non-degraded"}, "without": {"condition": "severely-degraded"}, "with": {"condition": "improved", "input": "high"}}"#)
+        }
+        return """
+            {"format": "permille/1",
+             "project": {"name": "Large", "startYear": 2026, "implementationYears": 5, "capitalizationYears": 10, "climate": "warm-temperate-dry", "soil": "high-activity-clay"},
+             "modules": {"grassland": [
+            \(rows.joined(separator: ",\n"))
+            ]}}
+            """
+    }
+
+    @Test("every row comes back, in file order")
+    func order() throws {
+        let count = RowSlices.parallelThreshold + 1
+        let outcome = DecoderTestSupport.decode(Self.file(rows: count))
+        let project = try #require(outcome.project, "\(outcome.diagnostics.prefix(3))")
+        let ids: [String] = project.grassland.map { $0.id }
+        #expect(ids == (0..<count).map { "G\($0)" })
+    }
+
+    @Test("a duplicate id across the two slices and errors in both come out in document order")
+    func diagnosticsAcrossSlices() throws {
+        let count = RowSlices.parallelThreshold + 2
+        let text = Self.file(rows: count) { index, row in
+            switch index {
+            case 5: row.replacingOccurrences(of: #""start": 10"#, with: #""start": -1"#)
+            case count - 3: row.replacingOccurrences(of: #""id": "G\#(index)""#, with: #""id": "G7""#)
+            case count - 1: row.replacingOccurrences(of: "non-degraded", with: "nondegraded")
+            default: row
+            }
+        }
+        let outcome = DecoderTestSupport.decode(text)
+        #expect(outcome.project == nil)
+        let codes: [String] = outcome.diagnostics.map { $0.code }
+        let lines: [Int] = outcome.diagnostics.map { $0.location?.line ?? 0 }
+        #expect(codes == ["area.negative", "row.duplicate-id", "practice.unknown"])
+        #expect(lines == [4 + 5, 4 + count - 3, 4 + count - 1])
+        let duplicate = outcome.diagnostics[1]
+        #expect(duplicate.message == "row id 'G7' is used twice (first at line 11)")
+        #expect(duplicate.path == "modules.grassland[\(count - 3)].id")
+    }
+}
