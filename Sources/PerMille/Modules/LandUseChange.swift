@@ -73,6 +73,12 @@ enum LandUseChangeModule {
 
     private static func landUseBiomass(_ key: String, parameter: String, rowID: String, context: AssessmentContext) throws(MissingFactor) -> Factor {
         let landUse = annualBiomassProxies.contains(key) ? "annual-cropland" : key
+        if landUse == "annual-cropland", context.factorSet == .ipcc2006 {
+            // IPCC 2006 gives 5 t C/ha for cropland after conversion where 2019 Table 5.9 gives 4.7.
+            return try context.factor("\(parameter)-\(key)", rowID: rowID) { () throws(MissingFactor) in
+                try context.constant("cropland-biomass-after-conversion-2006")
+            }
+        }
         let region = context.site.region ?? "all"
         return try context.factor("\(parameter)-\(key)", rowID: rowID) { () throws(MissingFactor) in
             try context.lookup("land-use-biomass", [

@@ -61,18 +61,13 @@ public enum ResultJSON {
                 ("area", .number(moduleArea)),
                 ("intensity", intensity(assessment.total(of: rows), area: moduleArea, years: years)),
                 ("byGas", byGas(assessment, rows: rows)),
+                ("years", yearly(assessment, rows: rows)),
                 ("rows", .object(rows.map { ($0.id, row($0, assessment: assessment, explain: explain)) })),
             ]
             modules.append((module.rawValue, .object(entry)))
         }
         top.append(("modules", .object(modules)))
-        var cumulative = Balance(without: 0, with: 0)
-        let yearly = assessment.yearly(of: assessment.rows)
-        top.append(("years", .array(zip(assessment.calendarYears, yearly).map { year, balance in
-            cumulative.without += balance.without
-            cumulative.with += balance.with
-            return .object([("year", .integer(year))] + triple(balance) + [("cumulative", .object(triple(cumulative)))])
-        })))
+        top.append(("years", yearly(assessment, rows: assessment.rows)))
         top.append(("divergences", .array(assessment.divergences.map(divergence))))
         top.append(("notes", .array(assessment.notes.map(JSONOutput.string))))
         top.append(("digests", .object([
@@ -80,6 +75,16 @@ public enum ResultJSON {
             ("factors", .object(provenance.factorDigests.map { ($0.file, .string($0.digest)) })),
         ])))
         return .object(top)
+    }
+
+    /// Calendar years with the year's and the cumulative without / with / balance.
+    private static func yearly(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
+        var cumulative = Balance(without: 0, with: 0)
+        return .array(zip(assessment.calendarYears, assessment.yearly(of: rows)).map { year, balance in
+            cumulative.without += balance.without
+            cumulative.with += balance.with
+            return .object([("year", .integer(year))] + triple(balance) + [("cumulative", .object(triple(cumulative)))])
+        })
     }
 
     static func triple(_ balance: Balance) -> [(String, JSONOutput)] {
