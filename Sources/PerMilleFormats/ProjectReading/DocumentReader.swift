@@ -44,6 +44,12 @@ struct DocumentReader {
             mismatch(node, path: path(), expected: "an object", row: row)
             return nil
         }
+        // The usual case, every key known and none twice, needs no copy of the members.
+        if members.count <= 32, members.indices.allSatisfy({ index in
+            allowed.contains(members[index].key) && !members[..<index].contains { $0.key == members[index].key }
+        }) {
+            return Fields(members: members)
+        }
         var kept: [JSONMember] = []
         kept.reserveCapacity(members.count)
         // Objects are small; past a few dozen keys a dictionary keeps hostile files linear.
