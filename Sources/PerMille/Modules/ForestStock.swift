@@ -12,6 +12,15 @@ struct ForestStock {
     static func lookUp(
         _ forest: ForestDescription, label: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder
     ) throws(MissingFactor) -> ForestStock {
+        try context.memoized("forest-stock", forest.description, label, rowID: rowID, recorder: &recorder) {
+            (recorder: inout RowRecorder) throws(MissingFactor) -> ForestStock in
+            try lookUpOnce(forest, label: label, rowID: rowID, context: context, recorder: &recorder)
+        }
+    }
+
+    private static func lookUpOnce(
+        _ forest: ForestDescription, label: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder
+    ) throws(MissingFactor) -> ForestStock {
         let region = try context.region(rowID: rowID, table: "forest-biomass")
         let agbFactor = try context.factor("forest-agb-stock", rowID: rowID) { () throws(MissingFactor) in
             let key = [
@@ -37,13 +46,20 @@ struct ForestStock {
         return ForestStock(agb: agb, rootToShoot: rootToShoot, deadOrganicMatter: dom)
     }
 
-    /// R by AGB class: IPCC splits at 125 t dm/ha (75 in boreal zones).
+    /// R by AGB class. The table names its classes by their bound (`agb-lt-125`, `agb-ge-125`;
+    /// boreal `agb-lt-75`), so the bound is read from the data, not written here.
     static func rootToShoot(
         _ forest: ForestDescription, agbCarbon: Double, region: String, rowID: String, context: AssessmentContext
     ) throws(MissingFactor) -> Factor {
-        let threshold = forest.ecozone.hasPrefix("boreal") ? 75.0 : 125.0
         let drymatter = agbCarbon / (try context.constant("carbon-fraction", rowID: rowID)).value
-        let agbClass = drymatter < threshold ? "agb-lt-\(Int(threshold))" : "agb-ge-\(Int(threshold))"
+        let classes = context.factors.tables["forest-root-to-shoot"]?.records
+            .filter { $0.key[0] == forest.ecozone && $0.key[1] == region && $0.key[2] == forest.type }
+            .map { $0.key[3] } ?? []
+        let agbClass = classes.first { name in
+            if name.hasPrefix("agb-lt-"), let bound = Double(name.dropFirst("agb-lt-".count)) { return drymatter < bound }
+            if name.hasPrefix("agb-ge-"), let bound = Double(name.dropFirst("agb-ge-".count)) { return drymatter >= bound }
+            return name == "any"
+        } ?? "any"
         return try context.factor("forest-root-to-shoot", rowID: rowID) { () throws(MissingFactor) in
             try context.lookup("forest-root-to-shoot", [
                 "ecozone": forest.ecozone, "region": region, "forest_type": forest.type, "agb_class": agbClass,

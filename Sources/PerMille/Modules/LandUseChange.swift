@@ -110,17 +110,21 @@ enum LandUseChangeModule {
         _ forest: ForestDescription, series: AreaSeries, rowID: String, outcome: Outcome, context: AssessmentContext,
         emissions: inout OutcomePair<GasSeries>, recorder: inout RowRecorder
     ) throws(MissingFactor) {
-        let region = try context.region(rowID: rowID, table: "forest-agb-growth")
-        func growth(_ parameter: String) throws(MissingFactor) -> Factor {
-            try context.factor("forest-\(parameter)", rowID: rowID) { () throws(MissingFactor) in
-                try context.lookup("forest-agb-growth", [
-                    "ecozone": forest.ecozone, "region": region, "forest_type": forest.type, "parameter": parameter,
-                ])
+        let (young, old, rootToShoot) = try context.memoized("forest-growth", forest.description, rowID: rowID, recorder: &recorder) {
+            (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double, Double) in
+            let region = try context.region(rowID: rowID, table: "forest-agb-growth")
+            func growth(_ parameter: String) throws(MissingFactor) -> Factor {
+                try context.factor("forest-\(parameter)", rowID: rowID) { () throws(MissingFactor) in
+                    try context.lookup("forest-agb-growth", [
+                        "ecozone": forest.ecozone, "region": region, "forest_type": forest.type, "parameter": parameter,
+                    ])
+                }
             }
+            let young = recorder.use("G_AGB ≤ 20 yr", try growth("agb-growth-le-20-years"))
+            let old = recorder.use("G_AGB > 20 yr", try growth("agb-growth-gt-20-years"))
+            let rootToShoot = recorder.use("R(young forest)", try ForestStock.rootToShoot(forest, agbCarbon: 0, region: region, rowID: rowID, context: context))
+            return (young, old, rootToShoot)
         }
-        let young = recorder.use("G_AGB ≤ 20 yr", try growth("agb-growth-le-20-years"))
-        let old = recorder.use("G_AGB > 20 yr", try growth("agb-growth-gt-20-years"))
-        let rootToShoot = recorder.use("R(young forest)", try ForestStock.rootToShoot(forest, agbCarbon: 0, region: region, rowID: rowID, context: context))
         let cf = recorder.use("CF", try context.constant("carbon-fraction", rowID: rowID))
         let youthYears = context.transitionYears.value
         let carbon = CohortGrowth.yearlyGrowth(series: series, existingArea: 0, existingAge: 0) { years in
