@@ -93,12 +93,13 @@ public final class AssessmentContext {
         _ compute: (inout RowRecorder) throws(MissingFactor) -> Value
     ) throws(MissingFactor) -> Value {
         if !overrides.isEmpty, overrides.contains(where: { !$0.appliesTo.isEmpty && $0.applies(to: rowID) }) { return try compute(&recorder) }
-        let memoKey = MemoKey(kind: kind, parts: parts, method: method, detailed: detailed)
+        let memoKey = MemoKey(kind: kind, parts: parts, ipcc: method == .ipcc, detailed: detailed, valueType: ObjectIdentifier(Value.self))
         if let entry = memo.computations[memoKey] {
             switch entry {
             case .success(let stored):
                 recorder.replay(stored.recorder)
-                if let box = stored.value as? MemoBox<Value> { return box.value }
+                // The key holds the value's type, so the box is a `MemoBox<Value>`; no runtime cast is needed.
+                return unsafeDowncast(stored.value, to: MemoBox<Value>.self).value
             case .failure(var missing):
                 missing.rowID = rowID
                 throw missing
@@ -132,7 +133,7 @@ public final class AssessmentContext {
 
     /// Series depend only on their ends and dynamics, and a row's comparison run asks for the same ones again.
     private func cachedSeries(from start: Double, to end: Double, dynamics kind: DynamicsKind) -> AreaSeries {
-        let key = SeriesKey(start: start, end: end, dynamics: kind)
+        let key = SeriesKey(start: start, end: end, dynamics: DynamicsKind.allCases.firstIndex(of: kind) ?? 0)
         if let known = memo.series[key] { return known }
         let series = AreaSeries(from: start, to: end, dynamics: kind, implementationYears: implementationYears, totalYears: totalYears, parameters: dynamics)
         memo.series[key] = series
@@ -193,10 +194,14 @@ public final class AssessmentContext {
     }
 
     func constant(_ parameter: String, rowID: String? = nil) throws(MissingFactor) -> Factor {
-        guard let rowID else { return try lookup("constants", ["parameter": parameter]) }
-        return try factor(parameter, rowID: rowID) { () throws(MissingFactor) in
-            try lookup("constants", ["parameter": parameter])
+        func table() throws(MissingFactor) -> Factor {
+            if let known = memo.constants[parameter] { return try known.get() }
+            let found = Result { () throws(MissingFactor) in try factors.factor("constants", ["parameter": parameter]) }
+            memo.constants[parameter] = found
+            return try found.get()
         }
+        guard let rowID else { return try table() }
+        return try factor(parameter, rowID: rowID, table)
     }
 
     /// The EX-ACT region, required by regional tables.
@@ -213,20 +218,24 @@ final class LookupMemo {
     var factors: [String: Result<Factor, MissingFactor>] = [:]
     var computations: [MemoKey: Result<MemoEntry, MissingFactor>] = [:]
     var series: [SeriesKey: AreaSeries] = [:]
+    var constants: [String: Result<Factor, MissingFactor>] = [:]
 }
 
 struct SeriesKey: Hashable {
     var start: Double
     var end: Double
-    var dynamics: DynamicsKind
+    /// Position of the dynamics in `DynamicsKind.allCases` (hashing the raw string would cost more).
+    var dynamics: Int
 }
 
 /// What a memoized computation depends on: its kind, the state's keys, the method and the detail.
+/// (Enums with string raw values hash their strings, so the method is kept as a flag.)
 struct MemoKey: Hashable {
     var kind: String
     var parts: [String]
-    var method: Method
+    var ipcc: Bool
     var detailed: Bool
+    var valueType: ObjectIdentifier
 }
 
 struct MemoEntry {

@@ -83,7 +83,7 @@ public enum Assessor {
                     let rowResult = RowResult(
                         module: slice.module, id: row.id, name: row.name, area: row.area, emissions: result.emissions,
                         factors: result.recorder.factors, intermediates: result.recorder.intermediates,
-                        notes: result.recorder.notes, divergenceIDs: result.recorder.divergences.sorted())
+                        notes: result.recorder.notes, divergenceIDs: result.recorder.divergences.sorted)
                     if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {
                         outcome.divergences += compare(rowResult, alternative.emissions, gwp: gwp)
                     }

@@ -4,6 +4,18 @@ public enum DivergenceID: String, Sendable, Hashable, CaseIterable, Comparable {
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Bit of this divergence in a `DivergenceSet`.
+    var bit: UInt8 {
+        switch self {
+        case .d1: 1 << 0
+        case .d2: 1 << 1
+        case .d3: 1 << 2
+        case .d4: 1 << 3
+        case .d5: 1 << 4
+        case .d6: 1 << 5
+        }
+    }
+
     public var summary: String {
         switch self {
         case .d1: "Annual cropland remaining cropland: EX-ACT compares each scenario with SOCref × F_LU on the full row area; IPCC counts the change from the start state on the hectares that change."
@@ -40,4 +52,22 @@ public struct Divergence: Sendable, Hashable {
         self.other = other
         self.differenceCO2e = differenceCO2e
     }
+}
+
+/// The divergences a row touches, as bits: rows record them by the thousand, so no hashing or allocation.
+public struct DivergenceSet: Sendable, Hashable {
+    private var bits: UInt8 = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { bits == 0 }
+
+    public mutating func insert(_ id: DivergenceID) { bits |= id.bit }
+
+    public mutating func formUnion(_ other: DivergenceSet) { bits |= other.bits }
+
+    public func contains(_ id: DivergenceID) -> Bool { bits & id.bit != 0 }
+
+    /// The members in order (D1 … D6).
+    public var sorted: [DivergenceID] { DivergenceID.allCases.filter(contains) }
 }

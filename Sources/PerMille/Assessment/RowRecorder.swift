@@ -19,7 +19,7 @@ public struct RowRecorder: Sendable {
     public private(set) var factors: [FactorUse] = []
     public private(set) var intermediates: [Intermediate] = []
     public private(set) var notes: [String] = []
-    public private(set) var divergences: Set<DivergenceID> = []
+    public private(set) var divergences = DivergenceSet()
 
     /// When false (the comparison run under the other method), only divergences are kept.
     public let detailed: Bool
@@ -31,7 +31,7 @@ public struct RowRecorder: Sendable {
     public mutating func use(_ name: @autoclosure () -> String, _ factor: Factor) -> Double {
         guard detailed else { return factor.value }
         let name = name()
-        if !factors.contains(where: { $0.name == name && $0.factor == factor }) {
+        if !factors.contains(where: { $0.factor == factor && $0.name == name }) {
             if factors.isEmpty { factors.reserveCapacity(12) }
             factors.append(FactorUse(name, factor))
         }

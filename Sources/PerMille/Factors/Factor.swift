@@ -100,6 +100,14 @@ public struct FactorUse: Sendable, Hashable {
         self.name = name
         self.factor = factor
     }
+
+    /// The factor first: two uses of one looked-up factor share its box, which compares in one step.
+    public static func == (lhs: FactorUse, rhs: FactorUse) -> Bool { lhs.factor == rhs.factor && lhs.name == rhs.name }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(factor)
+        hasher.combine(name)
+    }
 }
 
 /// A factor the tables do not hold: the assessment refuses rather than use zero.
