@@ -8,7 +8,7 @@ struct RowReader {
     /// Row ids seen so far by this reader, with where each first stands.
     var ids: [String: JSONPosition]
     /// The same ids in the order they were met, with their paths, for checks across readers.
-    var idOrder: [(id: String, position: JSONPosition, path: String)] = []
+    var idOrder: [(id: String, position: JSONPosition, module: String, index: Int)] = []
     let defaultDynamics: DynamicsKind
 
     init(reader: DocumentReader, vocabulary: Vocabulary, ids: [String: JSONPosition], defaultDynamics: DynamicsKind) {
@@ -83,7 +83,7 @@ struct RowReader {
         } else {
             let position = fields["id"]?.position ?? node.position
             ids[id] = position
-            idOrder.append((id, position, "modules.\(module)[\(index)].id"))
+            idOrder.append((id, position, module, index))
         }
         let name = reader.string(fields, "name", in: node, path: path(), row: id) ?? id
         let dynamics = readDynamics(fields["dynamics"], path: "\(path()).dynamics", row: id)

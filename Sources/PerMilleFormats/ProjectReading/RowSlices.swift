@@ -30,7 +30,7 @@ enum RowSlices {
 
     private struct SliceOutcome: Sendable {
         var rows = Decoded()
-        var idOrder: [(id: String, position: JSONPosition, path: String)] = []
+        var idOrder: [(id: String, position: JSONPosition, module: String, index: Int)] = []
     }
 
     static func read(_ modules: Fields, file: String, vocabulary: Vocabulary, defaultDynamics: DynamicsKind) -> Decoded {
@@ -61,7 +61,7 @@ enum RowSlices {
                 if let earlier = merged.ids[entry.id] {
                     reader.report(
                         "row.duplicate-id", "row id '\(entry.id)' is used twice (first at line \(earlier.line))", at: entry.position,
-                        path: entry.path, row: entry.id, expected: "ids unique in the file", found: "a second '\(entry.id)'")
+                        path: "modules.\(entry.module)[\(entry.index)].id", row: entry.id, expected: "ids unique in the file", found: "a second '\(entry.id)'")
                 } else {
                     merged.ids[entry.id] = entry.position
                 }
