@@ -131,12 +131,18 @@ public final class AssessmentContext {
         return cachedSeries(from: start, to: end, dynamics: kind)
     }
 
-    /// Series depend only on their ends and dynamics, and a row's comparison run asks for the same ones again.
+    /// Series depend only on their ends and dynamics, and a row's comparison run asks for the same
+    /// ones right after its own run: a few recent series are kept, not every one ever built.
     private func cachedSeries(from start: Double, to end: Double, dynamics kind: DynamicsKind) -> AreaSeries {
         let key = SeriesKey(start: start, end: end, dynamics: DynamicsKind.allCases.firstIndex(of: kind) ?? 0)
-        if let known = memo.series[key] { return known }
+        if let known = memo.recentSeries.first(where: { $0.key == key }) { return known.series }
         let series = AreaSeries(from: start, to: end, dynamics: kind, implementationYears: implementationYears, totalYears: totalYears, parameters: dynamics)
-        memo.series[key] = series
+        if memo.recentSeries.count < LookupMemo.recentSeriesCount {
+            memo.recentSeries.append((key, series))
+        } else {
+            memo.recentSeries[memo.nextSeriesSlot] = (key, series)
+            memo.nextSeriesSlot = (memo.nextSeriesSlot + 1) % LookupMemo.recentSeriesCount
+        }
         return series
     }
 
@@ -217,7 +223,10 @@ public final class AssessmentContext {
 final class LookupMemo {
     var factors: [String: Result<Factor, MissingFactor>] = [:]
     var computations: [MemoKey: Result<MemoEntry, MissingFactor>] = [:]
-    var series: [SeriesKey: AreaSeries] = [:]
+    /// The last series built (a row needs at most four per run; its comparison run repeats them).
+    var recentSeries: [(key: SeriesKey, series: AreaSeries)] = []
+    var nextSeriesSlot = 0
+    static let recentSeriesCount = 8
     var constants: [String: Result<Factor, MissingFactor>] = [:]
 }
 
