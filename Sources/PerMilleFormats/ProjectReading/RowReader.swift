@@ -54,8 +54,9 @@ struct RowReader {
         let indices = range ?? items.indices
         var rows: [Row] = []
         rows.reserveCapacity(indices.count)
+        let allowed = Self.allowedKeys[module] ?? []
         for index in indices {
-            guard let common = self.common(items[index], module: module, index: index, allowed: Self.allowedKeys[module] ?? []) else { continue }
+            guard let common = self.common(items[index], module: module, index: index, allowed: allowed) else { continue }
             if let row = read(&self, common) { rows.append(row) }
         }
         return rows
@@ -76,13 +77,14 @@ struct RowReader {
         if id.isEmpty {
             reader.report("row.id-empty", "row id must not be empty", at: fields["id"]?.position ?? node.position, path: "\(path()).id", expected: "a non-empty id", found: "\"\"")
         }
-        if let earlier = ids[id] {
+        let position = fields["id"]?.position ?? node.position
+        // One hash in the usual case: insert, and put the first position back if the id was taken.
+        if let earlier = ids.updateValue(position, forKey: id) {
+            ids[id] = earlier
             reader.report(
-                "row.duplicate-id", "row id '\(id)' is used twice (first at line \(earlier.line))", at: fields["id"]?.position ?? node.position,
+                "row.duplicate-id", "row id '\(id)' is used twice (first at line \(earlier.line))", at: position,
                 path: "\(path()).id", row: id, expected: "ids unique in the file", found: "a second '\(id)'")
         } else {
-            let position = fields["id"]?.position ?? node.position
-            ids[id] = position
             idOrder.append((id, position, module, index))
         }
         let name = reader.string(fields, "name", in: node, path: path(), row: id) ?? id

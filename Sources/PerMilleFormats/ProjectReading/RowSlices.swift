@@ -46,6 +46,7 @@ enum RowSlices {
             slices.indices.forEach(read)
         }
         var merged = Decoded()
+        merged.ids.reserveCapacity(collectedRowCount(slices))
         var reader = DocumentReader(file: file)
         let collected = outcomes.withLock { $0 }
         for index in slices.indices {
@@ -58,17 +59,20 @@ enum RowSlices {
             merged.organicSoils += outcome.rows.organicSoils
             reader.append(outcome.rows.diagnostics)
             for entry in outcome.idOrder {
-                if let earlier = merged.ids[entry.id] {
-                    reader.report(
-                        "row.duplicate-id", "row id '\(entry.id)' is used twice (first at line \(earlier.line))", at: entry.position,
-                        path: "modules.\(entry.module)[\(entry.index)].id", row: entry.id, expected: "ids unique in the file", found: "a second '\(entry.id)'")
-                } else {
-                    merged.ids[entry.id] = entry.position
-                }
+                guard let earlier = merged.ids.updateValue(entry.position, forKey: entry.id) else { continue }
+                merged.ids[entry.id] = earlier
+                reader.report(
+                    "row.duplicate-id", "row id '\(entry.id)' is used twice (first at line \(earlier.line))", at: entry.position,
+                    path: "modules.\(entry.module)[\(entry.index)].id", row: entry.id, expected: "ids unique in the file",
+                    found: "a second '\(entry.id)'")
             }
         }
         merged.diagnostics = reader.diagnostics
         return merged
+    }
+
+    private static func collectedRowCount(_ slices: [Slice]) -> Int {
+        slices.reduce(0) { $0 + ($1.range?.count ?? $1.node.array?.count ?? 0) }
     }
 
     /// Slices in file order; large lists are cut in two so both cores have work.
