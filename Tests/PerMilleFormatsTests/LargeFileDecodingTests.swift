@@ -51,3 +51,17 @@ struct LargeFileDecodingTests {
         #expect(duplicate.path == "modules.grassland[\(count - 3)].id")
     }
 }
+
+@Suite("Rows without land")
+struct ZeroAreaTests {
+    @Test("a row with 0 ha everywhere is read, with a warning that it adds nothing")
+    func zeroEverywhere() throws {
+        let text = try DecoderTestSupport.grasslandDemo()
+            .replacingOccurrences(of: #""area": {"start": 150, "without": 150, "with": 150},"#, with: #""area": {"start": -0, "without": 0, "with": 0},"#, options: [], range: nil)
+        let outcome = DecoderTestSupport.decode(text)
+        #expect(outcome.project != nil)
+        let warnings = outcome.diagnostics.filter { $0.code == "area.zero" }
+        #expect(warnings.count == 2)
+        #expect(warnings.allSatisfy { $0.severity == .warning && $0.location?.column == 17 })
+    }
+}

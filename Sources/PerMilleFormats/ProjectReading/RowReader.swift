@@ -136,6 +136,11 @@ struct RowReader {
             values.append(value)
         }
         guard values.count == keys.count else { return nil }
+        if values.allSatisfy({ $0 == 0 }) {
+            reader.report(
+                "area.zero", "the row has no land in any scenario, so it adds nothing", at: node.position, path: path(), row: common.id,
+                expected: "hectares above 0 in at least one scenario", found: "0 everywhere", severity: .warning)
+        }
         func value(_ key: String) -> Double { keys.firstIndex(of: key).flatMap { values[$0] } ?? 0 }
         return Triple(start: value("start"), without: value("without"), with: value("with"))
     }
