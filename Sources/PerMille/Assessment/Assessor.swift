@@ -30,7 +30,7 @@ public enum Assessor {
 
         // Rows are independent: slices of each module run on all cores, each slice with its own
         // context and memo, and are put back in file order so the result never depends on timing.
-        let slices = RowSlice.plan(project, slicesPerModule: project.rowCount >= parallelThreshold ? 2 : 1)
+        let slices = RowSlice.plan(project, slicesPerModule: project.rowCount >= parallelThreshold ? 4 : 1)
         let outcomes = Mutex<[Int: SliceOutcome]>([:])
         DispatchQueue.concurrentPerform(iterations: slices.count) { index in
             let outcome = assessSlice(slices[index], project: project, site: site, factors: factors, method: method, gwp: gwpFactors)

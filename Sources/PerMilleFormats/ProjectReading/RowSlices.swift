@@ -78,7 +78,7 @@ enum RowSlices {
     /// Slices in file order; large lists are cut in two so both cores have work.
     private static func plan(_ modules: Fields) -> [Slice] {
         let total = ProjectDecoder.supportedModules.reduce(0) { $0 + (modules[$1]?.array?.count ?? 0) }
-        let pieces = total >= parallelThreshold ? 2 : 1
+        let pieces = total >= parallelThreshold ? 4 : 1
         var slices: [Slice] = []
         for module in ProjectDecoder.supportedModules {
             guard let node = modules[module] else { continue }
