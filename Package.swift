@@ -24,8 +24,14 @@ let package = Package(
         ),
         // JSON values with source positions, a strict parser and a deterministic writer.
         .target(name: "PerMilleJSON"),
+        // The system libxml2 (Debian libxml2-dev), through a shim that keeps its ICU headers out.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Project files in, results out: decoding with diagnostics, result encoding, text tables.
-        .target(name: "PerMilleFormats", dependencies: ["PerMille", "PerMilleJSON"]),
+        .target(name: "PerMilleFormats", dependencies: ["PerMille", "PerMilleJSON", "CLibXML2"]),
         .executableTarget(
             name: "permille",
             dependencies: [

@@ -32,8 +32,8 @@ enum Output {
 /// Project files larger than this are refused before parsing (a real project is a few MB at most).
 let maximumProjectBytes = 64 * 1024 * 1024
 
-/// Reads a project file and decodes it; prints every diagnostic and exits non-zero when it has errors.
-func readProject(_ path: String, factors: FactorSet) throws -> (project: Project, bytes: [UInt8]) {
+/// Reads a file's bytes, refusing files larger than a project can be; exits 2 when unreadable.
+func readBytes(_ path: String) throws -> [UInt8] {
     let url = URL(fileURLWithPath: path)
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
     if let size, size > maximumProjectBytes {
@@ -44,8 +44,13 @@ func readProject(_ path: String, factors: FactorSet) throws -> (project: Project
         Output.error("error[file.unreadable]: cannot read \(path)\n")
         throw ExitCode(2)
     }
-    let bytes = [UInt8](data)
-    let outcome = ProjectDecoder(factors: factors).decode(json: bytes, file: path)
+    return [UInt8](data)
+}
+
+/// Reads a project file and decodes it; prints every diagnostic and exits non-zero when it has errors.
+func readProject(_ path: String, factors: FactorSet) throws -> (project: Project, bytes: [UInt8]) {
+    let bytes = try readBytes(path)
+    let outcome = ProjectDecoder(factors: factors).decode(bytes, file: path)
     if !outcome.diagnostics.isEmpty {
         Output.error(DiagnosticRenderer.render(outcome.diagnostics, source: bytes))
     }

@@ -22,6 +22,30 @@ public struct ProjectDecoder: Sendable {
                 expected: error.expected, found: error.found)
             return Outcome(project: nil, diagnostics: [diagnostic])
         }
+        return decode(root: root, file: file)
+    }
+
+    /// Reads the XML encoding (`XMLWriter`'s mapping of the same model); diagnostics use the same paths.
+    public func decode(xml bytes: [UInt8], file: String) -> Outcome {
+        let root: JSONNode
+        do { root = try XMLReader.parse(bytes) } catch {
+            let diagnostic = Diagnostic(
+                code: "xml.syntax", message: error.message,
+                location: SourceLocation(file: file, line: error.line, column: error.column, path: ""),
+                expected: error.expected, found: error.found)
+            return Outcome(project: nil, diagnostics: [diagnostic])
+        }
+        return decode(root: root, file: file)
+    }
+
+    /// Reads either encoding, chosen by the file name: `.xml` is XML, anything else JSON.
+    public func decode(_ bytes: [UInt8], file: String) -> Outcome {
+        Self.isXML(file) ? decode(xml: bytes, file: file) : decode(json: bytes, file: file)
+    }
+
+    public static func isXML(_ file: String) -> Bool { file.lowercased().hasSuffix(".xml") }
+
+    private func decode(root: JSONNode, file: String) -> Outcome {
         var reader = DocumentReader(file: file)
         let vocabulary = Vocabulary(factors: factors)
         let project = readProject(root, reader: &reader, vocabulary: vocabulary)
