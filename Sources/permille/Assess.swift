@@ -40,7 +40,7 @@ struct Assess: ParsableCommand {
 
     func run() throws {
         let factors = try data.loadFactors()
-        let (project, bytes) = try readProject(file, factors: factors)
+        let (project, bytes, canonical) = try readProject(file, factors: factors)
         let assessment: Assessment
         do {
             assessment = try Assessor.assess(project, factors: factors, method: method.flatMap(Method.init(rawValue:)), gwp: gwp.flatMap(GWPSet.init(rawValue:)))
@@ -54,7 +54,7 @@ struct Assess: ParsableCommand {
             text = TextReport.render(assessment, projectName: project.description.name, explain: explain)
         case .json:
             let provenance = ResultJSON.Provenance(
-                projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(bytes),
+                projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(canonical),
                 factorDigests: usedTableDigests(assessment, factors: factors))
             text = ResultJSON.encode(assessment, provenance: provenance, explain: true)
         }

@@ -48,12 +48,12 @@ func readBytes(_ path: String) throws -> [UInt8] {
 }
 
 /// Reads a project file and decodes it; prints every diagnostic and exits non-zero when it has errors.
-func readProject(_ path: String, factors: FactorSet) throws -> (project: Project, bytes: [UInt8]) {
+func readProject(_ path: String, factors: FactorSet) throws -> (project: Project, bytes: [UInt8], canonical: [UInt8]) {
     let bytes = try readBytes(path)
     let outcome = ProjectDecoder(factors: factors).decode(bytes, file: path)
     if !outcome.diagnostics.isEmpty {
         Output.error(DiagnosticRenderer.render(outcome.diagnostics, source: bytes))
     }
     guard let project = outcome.project else { throw ExitCode(1) }
-    return (project, bytes)
+    return (project, bytes, outcome.canonicalDocument)
 }

@@ -13,7 +13,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let factors = try data.loadFactors()
-        let (project, _) = try readProject(file, factors: factors)
+        let (project, _, _) = try readProject(file, factors: factors)
         Output.print("\(file): valid permille/1 project '\(project.description.name)', \(project.rowCount) row\(project.rowCount == 1 ? "" : "s")\n")
     }
 }

@@ -11,6 +11,14 @@ public struct ProjectDecoder: Sendable {
     public struct Outcome: Sendable {
         public var project: Project?
         public var diagnostics: [Diagnostic]
+        /// The document as read, kept so its canonical form is written only when asked for.
+        var document: JSONNode?
+
+        /// The document in canonical JSON (the writer's layout, key order kept): the same bytes
+        /// whether the file was JSON or XML, so results can carry one input digest for both.
+        public var canonicalDocument: [UInt8] {
+            document.map { Array(JSONWriter.write(JSONTree.output($0)).utf8) } ?? []
+        }
     }
 
     public func decode(json bytes: [UInt8], file: String) -> Outcome {
@@ -49,7 +57,10 @@ public struct ProjectDecoder: Sendable {
         var reader = DocumentReader(file: file)
         let vocabulary = Vocabulary(factors: factors)
         let project = readProject(root, reader: &reader, vocabulary: vocabulary)
-        return Outcome(project: reader.hasErrors ? nil : project, diagnostics: reader.diagnosticsInDocumentOrder)
+        guard let project, !reader.hasErrors else {
+            return Outcome(project: nil, diagnostics: reader.diagnosticsInDocumentOrder)
+        }
+        return Outcome(project: project, diagnostics: reader.diagnosticsInDocumentOrder, document: root)
     }
 
     /// Stands in for a broken description while the rest of the file is read for its errors; never assessed.

@@ -6,7 +6,7 @@ public enum ResultJSON {
     /// Everything beyond the assessment that the result carries: the project's name and digests.
     public struct Provenance: Sendable {
         public var projectName: String
-        /// `sha256:` + hex of the input file's bytes.
+        /// `sha256:` + hex of the project in canonical JSON (the same for its JSON and XML forms).
         public var inputDigest: String
         /// Digests of every factor table the assessment could read, by file name.
         public var factorDigests: [(file: String, digest: String)]
