@@ -1,0 +1,73 @@
+import Foundation
+import PerMille
+import PerMilleJSON
+import Testing
+
+@testable import PerMilleFormats
+
+/// Seeded mutation fuzzing of every fixture in both encodings: each mutant must either assess or
+/// fail with diagnostics; a crash fails the run. Off by default (it takes a while):
+/// `PERMILLE_FUZZ=10000 swift test --filter MutationFuzz` runs 10 000 cases per encoding.
+@Suite("Mutation fuzzing", .enabled(if: ProcessInfo.processInfo.environment["PERMILLE_FUZZ"] != nil))
+struct MutationFuzzTests {
+    static var cases: Int { Int(ProcessInfo.processInfo.environment["PERMILLE_FUZZ"] ?? "") ?? 10_000 }
+
+    static let tokens: [[UInt8]] = [
+        "{", "}", "[", "]", ",", ":", "\"", "-", "1e309", "NaN", "null", "true", "0", "-0", "\u{FEFF}", "\\u0000", "\\ud800",
+        "<", ">", "</", "/>", "&amp;", "&x;", "<!DOCTYPE a>", "type=\"array\"", "<item>", "é", "999999999999999999999",
+    ].map { Array($0.utf8) }
+
+    @Test("every mutant of every fixture assesses or fails cleanly", arguments: ["json", "xml"])
+    func mutants(encoding: String) throws {
+        let factors = DecoderTestSupport.factors
+        let decoder = ProjectDecoder(factors: factors)
+        var seeds: [[UInt8]] = []
+        for name in ["grassland-demo.json", "tropical-demo.json"] {
+            let bytes = Array(try Data(contentsOf: DecoderTestSupport.packageRoot.appendingPathComponent("Fixtures/\(name)")))
+            seeds.append(encoding == "json" ? bytes : Array(XMLWriter.write(try JSONParser.parse(bytes)).utf8))
+        }
+        var generator = SeededGenerator(seed: encoding == "json" ? 4_1000 : 4_1001)
+        var assessed = 0
+        var refused = 0
+        for _ in 0..<Self.cases {
+            var bytes = seeds.randomElement(using: &generator) ?? []
+            for _ in 0..<Int.random(in: 1...4, using: &generator) { Self.mutate(&bytes, using: &generator) }
+            let file = encoding == "json" ? "fuzz.json" : "fuzz.xml"
+            let outcome = decoder.decode(bytes, file: file)
+            guard let project = outcome.project else {
+                #expect(outcome.diagnostics.contains { $0.severity == .error })
+                refused += 1
+                continue
+            }
+            do {
+                let result = try Assessor.assess(project, factors: factors)
+                #expect(result.total.balance.isFinite)
+                assessed += 1
+            } catch {
+                #expect(!error.diagnostics.isEmpty)
+                refused += 1
+            }
+        }
+        print("mutation fuzzing (\(encoding)): \(Self.cases) cases, \(assessed) assessed, \(refused) refused with diagnostics, 0 crashes")
+        #expect(assessed + refused == Self.cases)
+    }
+
+    static func mutate(_ bytes: inout [UInt8], using generator: inout SeededGenerator) {
+        guard !bytes.isEmpty else { bytes = tokens.randomElement(using: &generator) ?? []; return }
+        let index = Int.random(in: 0..<bytes.count, using: &generator)
+        switch Int.random(in: 0...5, using: &generator) {
+        case 0: bytes[index] = UInt8.random(in: 0...255, using: &generator)
+        case 1: bytes.remove(at: index)
+        case 2: bytes.insert(contentsOf: tokens.randomElement(using: &generator) ?? [], at: index)
+        case 3: bytes.removeSubrange(index..<bytes.count)
+        case 4:
+            let end = min(bytes.count, index + Int.random(in: 1...200, using: &generator))
+            bytes.insert(contentsOf: Array(bytes[index..<end]), at: end)
+        default:
+            // Swap a digit run for another number: areas, years and factors take odd values.
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                bytes.replaceSubrange(index...index, with: Array(String(Int.random(in: -5...100_000, using: &generator)).utf8))
+            }
+        }
+    }
+}
