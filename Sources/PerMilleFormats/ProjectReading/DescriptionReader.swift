@@ -3,10 +3,7 @@ import PerMilleJSON
 
 /// Reads the `project` object: identification, site, years and how the project is counted.
 enum DescriptionReader {
-    static let keys = [
-        "name", "holder", "country", "region", "startYear", "implementationYears", "capitalizationYears",
-        "climate", "soil", "gwp", "factorSet", "method", "dynamics", "budget",
-    ]
+    static var keys: [String] { ProjectSchema.keys(ProjectSchema.project) }
     /// EX-ACT's yearly table covers 50 years (method.md §2.1).
     static let maximumYears = 50
 

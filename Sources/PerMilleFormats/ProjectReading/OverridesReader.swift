@@ -20,6 +20,8 @@ enum OverridesReader {
         "organic-rewetted-ch4": "rewetted CH4-C",
     ]
 
+    static let overrideKeys = ["factor", "value", "uncertaintyPercent", "appliesTo", "source"]
+
     static func read(_ node: JSONNode, reader: inout DocumentReader, rowIDs: [String: JSONPosition]) -> [FactorOverride] {
         guard let items = node.array else {
             reader.mismatch(node, path: "overrides", expected: "an array of overrides")
@@ -28,7 +30,7 @@ enum OverridesReader {
         var overrides: [FactorOverride] = []
         for (index, item) in items.enumerated() {
             let path = "overrides[\(index)]"
-            guard let fields = reader.object(item, path: path, allowed: ["factor", "value", "uncertaintyPercent", "appliesTo", "source"]) else { continue }
+            guard let fields = reader.object(item, path: path, allowed: overrideKeys) else { continue }
             let factor = reader.choice(fields, "factor", in: item, path: path, allowed: knownFactors.keys.sorted(), vocabulary: "overridable factor", required: true, code: "override.unknown-factor")
             let value = reader.number(fields, "value", in: item, path: path, required: true)
             let uncertainty = reader.number(fields, "uncertaintyPercent", in: item, path: path)

@@ -36,14 +36,26 @@ public struct ProjectDecoder: Sendable {
     /// Reads the XML encoding (`XMLWriter`'s mapping of the same model); diagnostics use the same paths.
     public func decode(xml bytes: [UInt8], file: String) -> Outcome {
         let root: JSONNode
-        do { root = try XMLReader.parse(bytes) } catch {
+        let schemaProblems: [XMLReader.SchemaProblem]
+        do { (root, schemaProblems) = try XMLReader.parse(bytes, schema: SchemaWriter.xsd(factors: factors)) } catch {
             let diagnostic = Diagnostic(
                 code: "xml.syntax", message: error.message,
                 location: SourceLocation(file: file, line: error.line, column: error.column, path: ""),
                 expected: error.expected, found: error.found)
             return Outcome(project: nil, diagnostics: [diagnostic])
         }
-        return decode(root: root, file: file)
+        var outcome = decode(root: root, file: file)
+        // The model's own checks say more about a problem; the XSD speaks only where they found none.
+        if outcome.project != nil, !schemaProblems.isEmpty {
+            outcome.project = nil
+            outcome.diagnostics += schemaProblems.map { problem in
+                Diagnostic(
+                    code: "xml.schema", message: "the file does not follow the permille XSD: \(problem.message)",
+                    location: SourceLocation(file: file, line: max(1, problem.line), column: 1, path: ""),
+                    expected: "the structure of `permille schema --format xsd`", found: problem.message)
+            }
+        }
+        return outcome
     }
 
     /// Reads either encoding, chosen by the file name: `.xml` is XML, anything else JSON.
@@ -72,7 +84,7 @@ public struct ProjectDecoder: Sendable {
     static let laterModules = ["rice", "livestock", "inputs", "coastalWetlands"]
 
     private func readProject(_ root: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary) -> Project? {
-        guard let top = reader.object(root, path: "", allowed: ["format", "project", "modules", "overrides", "indicators"]) else { return nil }
+        guard let top = reader.object(root, path: "", allowed: ProjectSchema.keys(ProjectSchema.document)) else { return nil }
         if let format = reader.string(top, "format", in: root, path: "", required: true), format != "permille/1" {
             let position = top["format"]?.position ?? root.position
             let version = format.hasPrefix("permille/") ? String(format.dropFirst("permille/".count)) : nil

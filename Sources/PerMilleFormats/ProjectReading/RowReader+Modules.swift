@@ -6,7 +6,7 @@ extension RowReader {
         let area = rows.area(common)
         let conditions = rows.vocabulary.grasslandConditions
         let inputs = rows.vocabulary.improvedInputs
-        let states = rows.states(common, allowed: ["condition", "input", "fire", "fireFuelTonnesPerHa", "fireIntervalYears"]) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> GrasslandState? in
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("grassland")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> GrasslandState? in
             let condition = rows.reader.choice(fields, "condition", in: node, path: path(), row: common.id, allowed: conditions, vocabulary: "grassland condition", required: true)
             let input = rows.reader.choice(fields, "input", in: node, path: path(), row: common.id, allowed: inputs, vocabulary: "grassland input")
             if input != nil, condition != nil, condition != "improved" {
@@ -27,8 +27,7 @@ extension RowReader {
     static func annualCrop(_ rows: inout RowReader, _ common: Common) -> AnnualCropRow? {
         let area = rows.area(common)
         let vocabulary = rows.vocabulary
-        let keys = ["landUse", "crop", "tillage", "input", "residues", "yieldTonnesPerHa"]
-        let states = rows.states(common, allowed: keys) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> AnnualCropState? in
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("annualCrops")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> AnnualCropState? in
             let landUse = rows.reader.choice(fields, "landUse", in: node, path: path(), row: common.id, allowed: Vocabulary.annualLandUses, vocabulary: "annual land use") ?? "annual-cropland"
             let crop = rows.reader.choice(fields, "crop", in: node, path: path(), row: common.id, allowed: vocabulary.crops, vocabulary: "crop")
             let tillage = rows.reader.choice(fields, "tillage", in: node, path: path(), row: common.id, allowed: vocabulary.tillage, vocabulary: "tillage", required: landUse == "annual-cropland")
@@ -45,8 +44,7 @@ extension RowReader {
     static func perennial(_ rows: inout RowReader, _ common: Common) -> PerennialRow? {
         let area = rows.area(common)
         let vocabulary = rows.vocabulary
-        let keys = ["system", "tillage", "input", "standingAGBTonnesCPerHa"]
-        let states = rows.states(common, allowed: keys) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> PerennialState? in
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("perennialCrops")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> PerennialState? in
             let system = rows.reader.choice(fields, "system", in: node, path: path(), row: common.id, allowed: vocabulary.perennialSystems, vocabulary: "perennial system", required: true)
             let tillage = rows.reader.choice(fields, "tillage", in: node, path: path(), row: common.id, allowed: vocabulary.tillage, vocabulary: "tillage") ?? "full"
             let input = rows.reader.choice(fields, "input", in: node, path: path(), row: common.id, allowed: vocabulary.inputs, vocabulary: "carbon input") ?? "medium"
@@ -87,7 +85,7 @@ extension RowReader {
         } else {
             rows.reader.missing("forest", in: common.node, path: common.path, row: common.id, expected: "{ecozone, type, condition}")
         }
-        let states = rows.states(common, allowed: ["biomassLossPercent"]) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> ForestState? in
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("forestManagement")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> ForestState? in
             guard let loss = rows.reader.number(fields, "biomassLossPercent", in: node, path: path(), row: common.id, required: true) else { return nil }
             guard (0...100).contains(loss) else {
                 rows.reader.report(
@@ -104,7 +102,7 @@ extension RowReader {
     static func organicSoil(_ rows: inout RowReader, _ common: Common) -> OrganicSoilRow? {
         let area = rows.area(common)
         let landUses = rows.vocabulary.organicLandUses
-        let states = rows.states(common, allowed: ["landUse", "water", "nutrient", "ditchFraction"]) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> OrganicSoilState? in
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("organicSoils")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> OrganicSoilState? in
             let landUse = rows.reader.choice(fields, "landUse", in: node, path: path(), row: common.id, allowed: landUses, vocabulary: "organic-soil land use", required: true)
             let water = rows.reader.choice(fields, "water", in: node, path: path(), row: common.id, allowed: Vocabulary.water, vocabulary: "water management", required: true)
             let nutrient = rows.reader.choice(fields, "nutrient", in: node, path: path(), row: common.id, allowed: Vocabulary.nutrients, vocabulary: "nutrient status", required: true)

@@ -17,7 +17,18 @@ public enum XMLReader {
         public var found: String
     }
 
+    /// A place where the document breaks the XSD, as libxml2's schema validator reports it.
+    public struct SchemaProblem: Sendable, Hashable {
+        public var message: String
+        public var line: Int
+    }
+
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONNode {
+        try parse(bytes, schema: nil).root
+    }
+
+    /// Parses, and when `schema` (XSD text) is given, validates the document against it too.
+    public static func parse(_ bytes: [UInt8], schema: String?) throws(Failure) -> (root: JSONNode, schemaProblems: [SchemaProblem]) {
         guard !bytes.isEmpty else {
             throw Failure(message: "the file is empty", line: 1, column: 1, expected: "an XML document", found: "nothing")
         }
@@ -66,7 +77,8 @@ public enum XMLReader {
                 message: "the root element must be <permille>", line: Int(xmlGetLineNo(root)), column: 1,
                 expected: "<permille>", found: "<\(name)>")
         }
-        return try convert(root, lines: lines, depth: 0)
+        let tree = try convert(root, lines: lines, depth: 0)
+        return (tree, schema.map { SchemaValidation.problems(document, schema: $0) } ?? [])
     }
 
     /// libxml2's own limit is 256 levels; the value tree keeps the JSON reader's.
