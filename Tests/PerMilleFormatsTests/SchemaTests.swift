@@ -1,4 +1,5 @@
 import Foundation
+import PerMille
 import PerMilleJSON
 import Testing
 
@@ -76,5 +77,20 @@ struct SchemaTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(["ok\n", "skip\n"].contains(output))
+    }
+}
+
+@Suite("Starter project")
+struct StarterTests {
+    @Test("both starters read without a diagnostic and assess to a gain", arguments: [false, true])
+    func starter(xml: Bool) throws {
+        let decoder = ProjectDecoder(factors: DecoderTestSupport.factors)
+        let outcome = xml
+            ? decoder.decode(xml: Array(Starter.xml.utf8), file: "starter.xml")
+            : decoder.decode(json: Array(Starter.json.utf8), file: "starter.json")
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+        let project = try #require(outcome.project)
+        #expect(project.grassland.count == 1 && project.annualCrops.count == 1)
+        #expect(try Assessor.assess(project, factors: DecoderTestSupport.factors).total.balance < 0)
     }
 }

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import PerMilleFormats
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a starter project file to fill in.")
+
+    @Flag(help: "Write the XML form (with comments) instead of JSON.")
+    var xml = false
+
+    @Option(name: .shortAndLong, help: "File to write; standard output when absent. An existing file is never overwritten.")
+    var output: String?
+
+    func run() throws {
+        let text = xml ? Starter.xml : Starter.json
+        guard let output else {
+            Output.print(text)
+            return
+        }
+        guard !FileManager.default.fileExists(atPath: output) else {
+            Output.error("error[file.exists]: \(output) exists; permille init does not overwrite files\n")
+            throw ExitCode(1)
+        }
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .withoutOverwriting) } catch {
+            Output.error("error[file.unwritable]: cannot write \(output): \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+    }
+}
