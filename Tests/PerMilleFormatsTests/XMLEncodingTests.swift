@@ -151,3 +151,68 @@ enum GeneratedJSON {
         }
     }
 }
+
+/// Random valid projects (grassland, cropland and organic-soil rows with random practices, areas
+/// and dynamics): each goes JSON → XML, reads back to the same project and assesses to the same bytes.
+@Suite("Generated projects")
+struct GeneratedProjectTests {
+    static let conditions = ["non-degraded", "high-intensity-grazing", "severely-degraded", "improved"]
+    static let tillage = ["full", "reduced", "no-till"]
+    static let inputs = ["low", "medium", "high-without-manure", "high-with-manure"]
+    static let dynamics = ["linear", "immediate", "exponential"]
+    static let climates = ["warm-temperate-dry", "warm-temperate-moist", "cool-temperate-moist", "tropical-moist", "tropical-dry", "boreal-moist"]
+
+    static func project(using generator: inout SeededGenerator) -> String {
+        func pick(_ list: [String]) -> String { list.randomElement(using: &generator) ?? list[0] }
+        func area() -> String { String(Double(Int.random(in: 0...4_000, using: &generator)) / 8) }
+        var grassland: [String] = []
+        for index in 0..<Int.random(in: 1...4, using: &generator) {
+            let states = (0..<3).map { _ -> String in
+                let condition = pick(Self.conditions)
+                return condition == "improved" && Bool.random(using: &generator)
+                    ? #"{"condition": "improved", "input": "\#(pick(["medium", "high"]))"}"# : #"{"condition": "\#(condition)"}"#
+            }
+            grassland.append(#"{"id": "G\#(index)", "area": {"start": \#(area()), "without": \#(area()), "with": \#(area())}, "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": {"without": "\#(pick(Self.dynamics))", "with": "\#(pick(Self.dynamics))"}}"#)
+        }
+        var crops: [String] = []
+        for index in 0..<Int.random(in: 0...3, using: &generator) {
+            let states = (0..<3).map { _ in #"{"tillage": "\#(pick(Self.tillage))", "input": "\#(pick(Self.inputs))"}"# }
+            crops.append(#"{"id": "A\#(index)", "name": "2024", "area": {"start": \#(area()), "without": \#(area()), "with": \#(area())}, "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": "\#(pick(Self.dynamics))"}"#)
+        }
+        let implementation = Int.random(in: 1...25, using: &generator)
+        return """
+            {"format": "permille/1",
+             "project": {"name": "Generated & <checked>", "startYear": 2026, "implementationYears": \(implementation), "capitalizationYears": \(Int.random(in: 0...(50 - implementation), using: &generator)), "climate": "\(pick(Self.climates))", "soil": "high-activity-clay", "method": "\(pick(["ipcc", "exact-v9.4"]))"},
+             "modules": {"grassland": [\(grassland.joined(separator: ","))], "annualCrops": [\(crops.joined(separator: ","))]}}
+            """
+    }
+
+    @Test("2 000 generated projects read the same in both encodings; every tenth also assesses to the same bytes")
+    func roundTrip() throws {
+        let factors = DecoderTestSupport.factors
+        let decoder = ProjectDecoder(factors: factors)
+        let provenance = ResultJSON.Provenance(projectName: "generated", inputDigest: "sha256:-", factorDigests: [])
+        var generator = SeededGenerator(seed: 2_026)
+        for index in 0..<2_000 {
+            let json = Array(Self.project(using: &generator).utf8)
+            let xml = Array(XMLWriter.write(try JSONParser.parse(json)).utf8)
+            let fromJSON = decoder.decode(json: json, file: "g.json")
+            let fromXML = decoder.decode(xml: xml, file: "g.xml")
+            #expect(fromJSON.canonicalDocument == fromXML.canonicalDocument)
+            let a = try #require(fromJSON.project, "\(fromJSON.diagnostics)")
+            let b = try #require(fromXML.project, "\(fromXML.diagnostics)")
+            #expect(fromJSON.diagnostics.map(\.code) == fromXML.diagnostics.map(\.code))
+            guard index % 10 == 0 else { continue }
+            let resultA = ResultJSON.encode(try Assessor.assess(a, factors: factors), provenance: provenance)
+            let resultB = ResultJSON.encode(try Assessor.assess(b, factors: factors), provenance: provenance)
+            #expect(resultA == resultB)
+        }
+    }
+
+    @Test("an XML file with a UTF-8 byte order mark reads like one without")
+    func byteOrderMark() throws {
+        let xml = XMLWriter.write(try JSONParser.parse(Array(Starter.json.utf8)))
+        let outcome = ProjectDecoder(factors: DecoderTestSupport.factors).decode(xml: [0xEF, 0xBB, 0xBF] + Array(xml.utf8), file: "bom.xml")
+        #expect(outcome.project != nil, "\(outcome.diagnostics)")
+    }
+}

@@ -4,8 +4,18 @@ import PerMilleJSON
 /// Reads a `permille/1` project file (JSON) into a validated `Project`, or every problem it has.
 public struct ProjectDecoder: Sendable {
     public let factors: FactorSet
+    /// The XSD XML input is validated against, written once per decoder and compiled on first use.
+    let xsd: CompiledSchema
 
-    public init(factors: FactorSet) { self.factors = factors }
+    /// Allowed keys from the tables, gathered once per decoder.
+    let vocabulary: Vocabulary
+
+    public init(factors: FactorSet) {
+        self.factors = factors
+        let vocabulary = Vocabulary(factors: factors)
+        self.vocabulary = vocabulary
+        self.xsd = CompiledSchema(text: SchemaWriter.xsd(vocabulary: vocabulary))
+    }
 
     /// The outcome of reading: a project when there are no errors, and all diagnostics (warnings too).
     public struct Outcome: Sendable {
@@ -37,7 +47,7 @@ public struct ProjectDecoder: Sendable {
     public func decode(xml bytes: [UInt8], file: String) -> Outcome {
         let root: JSONNode
         let schemaProblems: [XMLReader.SchemaProblem]
-        do { (root, schemaProblems) = try XMLReader.parse(bytes, schema: SchemaWriter.xsd(factors: factors)) } catch {
+        do { (root, schemaProblems) = try XMLReader.parse(bytes, compiled: xsd) } catch {
             let diagnostic = Diagnostic(
                 code: "xml.syntax", message: error.message,
                 location: SourceLocation(file: file, line: error.line, column: error.column, path: ""),
@@ -67,7 +77,6 @@ public struct ProjectDecoder: Sendable {
 
     private func decode(root: JSONNode, file: String) -> Outcome {
         var reader = DocumentReader(file: file)
-        let vocabulary = Vocabulary(factors: factors)
         let project = readProject(root, reader: &reader, vocabulary: vocabulary)
         guard let project, !reader.hasErrors else {
             return Outcome(project: nil, diagnostics: reader.diagnosticsInDocumentOrder)

@@ -67,8 +67,10 @@ public enum SchemaWriter {
 
     /// XSD for the XML encoding (`XMLWriter`): elements per key in any order, `item` children
     /// for lists, an optional `type` attribute on every element as the writer may add one.
-    public static func xsd(factors: FactorSet) -> String {
-        var writer = XSDBuilder(vocabulary: Vocabulary(factors: factors))
+    public static func xsd(factors: FactorSet) -> String { xsd(vocabulary: Vocabulary(factors: factors)) }
+
+    static func xsd(vocabulary: Vocabulary) -> String {
+        var writer = XSDBuilder(vocabulary: vocabulary)
         let rootType = writer.complexType(.object(ProjectSchema.document), indent: 2)
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         text += "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" elementFormDefault=\"unqualified\">\n"

@@ -29,6 +29,10 @@ public enum XMLReader {
 
     /// Parses, and when `schema` (XSD text) is given, validates the document against it too.
     public static func parse(_ bytes: [UInt8], schema: String?) throws(Failure) -> (root: JSONNode, schemaProblems: [SchemaProblem]) {
+        try parse(bytes, compiled: schema.map(CompiledSchema.init(text:)))
+    }
+
+    static func parse(_ bytes: [UInt8], compiled schema: CompiledSchema?) throws(Failure) -> (root: JSONNode, schemaProblems: [SchemaProblem]) {
         guard !bytes.isEmpty else {
             throw Failure(message: "the file is empty", line: 1, column: 1, expected: "an XML document", found: "nothing")
         }
