@@ -119,6 +119,11 @@ public struct GasSeries: Sendable, Hashable {
     private static func accumulate(_ target: inout [Double], _ values: [Double], scale: Double, years: Int) {
         if target.isEmpty {
             guard values.contains(where: { $0 != 0 }) else { return }
+            if scale == 1, values.count == years {
+                // The first series of a gas is taken as it is: no copy, no loop.
+                target = values
+                return
+            }
             target = Array(repeating: 0, count: years)
         }
         let count = min(target.count, values.count)

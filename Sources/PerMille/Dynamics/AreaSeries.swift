@@ -29,8 +29,13 @@ public struct AreaSeries: Sendable, Hashable {
     public var yearly: [Double]
     /// H_soil(y) = max(0, H(y) − S̄(y)): hectares still within their 20-year soil transition.
     public var soil: [Double]
+    /// The start value B(0) is measured from (the jump at i = 0 under "immediate" counts in year 1).
+    private var start: Double
+
     /// Hectares that changed in each year (B(y) − B(y−1); year 1 also carries any jump at i = 0).
-    public var changed: [Double]
+    public var changed: [Double] {
+        (1..<boundaries.count).map { year in boundaries[year] - (year == 1 ? start : boundaries[year - 1]) }
+    }
 
     public var total: Double { yearly.reduce(0, +) }
     public var soilTotal: Double { soil.reduce(0, +) }
@@ -51,7 +56,6 @@ public struct AreaSeries: Sendable, Hashable {
         let years = boundaries.count - 1
         var yearly = [Double](repeating: 0, count: years)
         var soil = [Double](repeating: 0, count: years)
-        var changed = [Double](repeating: 0, count: years)
         for year in 1...max(years, 1) where year <= years {
             let h = (boundaries[year - 1] + boundaries[year]) / 2
             yearly[year - 1] = h
@@ -59,12 +63,11 @@ public struct AreaSeries: Sendable, Hashable {
             let shiftedBefore = year - 1 >= maturityYears ? boundaries[year - 1 - maturityYears] : 0
             let shiftedAfter = year >= maturityYears ? boundaries[year - maturityYears] : 0
             soil[year - 1] = max(0, h - (shiftedBefore + shiftedAfter) / 2)
-            changed[year - 1] = boundaries[year] - (year == 1 ? start : boundaries[year - 1])
         }
         self.boundaries = boundaries
         self.yearly = yearly
         self.soil = soil
-        self.changed = changed
+        self.start = start
     }
 
     /// B(i), i = 0…T (method.md §4.1).
