@@ -94,7 +94,11 @@ public final class AssessmentContext {
     ) throws(MissingFactor) -> Value {
         if !overrides.isEmpty, overrides.contains(where: { !$0.appliesTo.isEmpty && $0.applies(to: rowID) }) { return try compute(&recorder) }
         let memoKey = MemoKey(kind: kind, parts: parts, ipcc: method == .ipcc, detailed: detailed, valueType: ObjectIdentifier(Value.self))
-        if let entry = memo.computations[memoKey] {
+        let known = memo.recent(memoKey) ?? memo.computations[memoKey].map { entry in
+            memo.remember(memoKey, entry)
+            return entry
+        }
+        if let entry = known {
             switch entry {
             case .success(let stored):
                 recorder.replay(stored.recorder)
@@ -109,6 +113,7 @@ public final class AssessmentContext {
         do {
             let value = try compute(&local)
             memo.computations[memoKey] = .success(MemoEntry(value: MemoBox(value), recorder: local))
+            memo.remember(memoKey, .success(MemoEntry(value: MemoBox(value), recorder: local)))
             recorder.replay(local)
             return value
         } catch {
@@ -228,6 +233,24 @@ final class LookupMemo {
     var nextSeriesSlot = 0
     static let recentSeriesCount = 8
     var constants: [String: Result<Factor, MissingFactor>] = [:]
+    /// The last computations looked up: neighbouring rows mostly share their states, and comparing
+    /// a few keys costs less than hashing one.
+    private var recentComputations: [(key: MemoKey, entry: Result<MemoEntry, MissingFactor>)] = []
+    private var nextComputationSlot = 0
+    static let recentComputationCount = 8
+
+    func recent(_ key: MemoKey) -> Result<MemoEntry, MissingFactor>? {
+        recentComputations.first { $0.key == key }?.entry
+    }
+
+    func remember(_ key: MemoKey, _ entry: Result<MemoEntry, MissingFactor>) {
+        if recentComputations.count < Self.recentComputationCount {
+            recentComputations.append((key, entry))
+        } else {
+            recentComputations[nextComputationSlot] = (key, entry)
+            nextComputationSlot = (nextComputationSlot + 1) % Self.recentComputationCount
+        }
+    }
 }
 
 struct SeriesKey: Hashable {
