@@ -24,6 +24,9 @@ struct HostileInputTests {
         ("laughs.xml", #"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><permille><name>&b;</name></permille>"#, "DOCTYPE is not allowed"),
         ("url.xml", #"<?xml version="1.0"?><!DOCTYPE p [<!ENTITY e SYSTEM "http://127.0.0.1:9/x">]><permille>&e;</permille>"#, "DOCTYPE is not allowed"),
         ("truncated.xml", "<permille><project><name>x</name>", "error[xml.syntax]"),
+        ("quadratic.xml", #"<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a ""# + String(repeating: "x", count: 50_000) + #"">]><permille><name>"# + String(repeating: "&a;", count: 5_000) + "</name></permille>", "DOCTYPE is not allowed"),
+        ("truncated.json", #"{"format": "permille/1", "project": {"name": "#, "error[json.syntax]"),
+        ("nan.json", #"{"format": "permille/1", "project": NaN}"#, "NaN/Infinity is not a JSON number"),
         ("wrong-root.xml", "<project/>", "the root element must be <permille>"),
     ])
     func hostile(name: String, content: String, message: String) throws {
@@ -35,6 +38,17 @@ struct HostileInputTests {
         #expect(run.stdout.isEmpty)
         #expect(run.stderrText.contains(message), "\(run.stderrText)")
         #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test("invalid UTF-8 in JSON is an error with its position")
+    func invalidUTF8JSON() throws {
+        let scratch = try TemporaryDirectory()
+        let path = scratch.url.appendingPathComponent("bad.json").path
+        try Data([UInt8](#"{"format": ""#.utf8) + [0xC3, 0x28] + [UInt8](#""}"#.utf8)).write(to: URL(fileURLWithPath: path))
+        let run = try PermilleBinary.run(["validate", path])
+        #expect(run.exitCode == 1)
+        #expect(run.stderrText.contains("error[json.syntax]"))
+        #expect(run.stderrText.contains("bad.json:1:"))
     }
 
     @Test("invalid UTF-8 in XML is an error, not mojibake")
