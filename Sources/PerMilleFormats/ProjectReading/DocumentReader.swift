@@ -44,10 +44,9 @@ struct DocumentReader {
             mismatch(node, path: path(), expected: "an object", row: row)
             return nil
         }
-        // The usual case, every key known and none twice, needs no copy of the members.
-        if members.count <= 32, members.indices.allSatisfy({ index in
-            allowed.contains(members[index].key) && !members[..<index].contains { $0.key == members[index].key }
-        }) {
+        // The usual case, every key known and none twice, needs no copy of the members: each key
+        // is found once in `allowed`, and a bit per allowed key tells whether it came already.
+        if allowed.count <= 64, Self.allKnownOnce(members, allowed: allowed) {
             return Fields(members: members)
         }
         var kept: [JSONMember] = []
@@ -77,6 +76,17 @@ struct DocumentReader {
             kept.append(member)
         }
         return Fields(members: kept)
+    }
+
+    private static func allKnownOnce(_ members: [JSONMember], allowed: [String]) -> Bool {
+        var seen: UInt64 = 0
+        for member in members {
+            guard let slot = allowed.firstIndex(of: member.key) else { return false }
+            let bit: UInt64 = 1 << UInt64(slot)
+            guard seen & bit == 0 else { return false }
+            seen |= bit
+        }
+        return true
     }
 
     mutating func mismatch(_ node: JSONNode, path: @autoclosure () -> String, expected: String, row: String? = nil) {
