@@ -72,8 +72,6 @@ struct Assess: ParsableCommand {
     private func usedTableDigests(_ assessment: Assessment, factors: FactorSet) -> [(file: String, digest: String)] {
         var names: Set<String> = ["constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups"]
         for row in assessment.rows { for use in row.factors where use.factor.table != "override" { names.insert(use.factor.table) } }
-        return names.compactMap { factors.tables[$0] }
-            .map { (file: String($0.file.split(separator: "/").last ?? Substring($0.file)), digest: $0.digest) }
-            .sorted { $0.file < $1.file }
+        return factors.digests(of: names)
     }
 }

@@ -47,9 +47,10 @@ public struct FactorSet: Sendable {
         return record.text[column]
     }
 
-    /// Digest of every table, by file name, for results a reviewer can re-run.
-    public var digests: [(file: String, digest: String)] {
-        tables.values.map { (file: ($0.file.split(separator: "/").last.map(String.init) ?? $0.file), digest: $0.digest) }
+    /// Digests of the named tables, by file name, for results a reviewer can re-run.
+    public func digests(of names: Set<String>) -> [(file: String, digest: String)] {
+        names.compactMap { tables[$0] }
+            .map { (file: ($0.file.split(separator: "/").last.map(String.init) ?? $0.file), digest: $0.digest) }
             .sorted { $0.file < $1.file }
     }
 }

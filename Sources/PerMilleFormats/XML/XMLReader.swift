@@ -167,9 +167,7 @@ public enum XMLReader {
     static func scalar(_ text: String) -> JSONValue {
         if text == "true" { return .bool(true) }
         if text == "false" { return .bool(false) }
-        if ScalarText.isNumber(text), let node = try? JSONParser.parse(Array(text.utf8)), case .number = node.value {
-            return node.value
-        }
+        if let number = ScalarText.number(text) { return number }
         return .string(text)
     }
 
@@ -232,14 +230,15 @@ struct SourceLines {
 
 /// Which texts read as JSON scalars, shared by the reader and the writer so a round trip is exact.
 enum ScalarText {
-    static func isNumber(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
-        guard let node = try? JSONParser.parse(Array(text.utf8)), case .number = node.value else { return false }
-        return true
+    /// The JSON number a text reads as, if it reads as one.
+    static func number(_ text: String) -> JSONValue? {
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+        guard let node = try? JSONParser.parse(Array(text.utf8)), case .number = node.value else { return nil }
+        return node.value
     }
 
     /// Whether a string would be read back as something else without `type="string"`.
     static func needsStringType(_ text: String) -> Bool {
-        text == "true" || text == "false" || isNumber(text) || text != text.trimmingCharacters() || text.isEmpty
+        text == "true" || text == "false" || number(text) != nil || text != text.trimmingCharacters() || text.isEmpty
     }
 }
