@@ -440,6 +440,9 @@ N2O_EXTRA = [
      "Frac_LEACH-(H); applies only in wet climates or under irrigation [M for the exact condition]"),
     ("ef4", "volatilised-n", "ipcc-2006", "all", "0.010", "kg N2O-N/kg N volatilised", "C",
      "IPCC 2006 Vol4 Table 11.3 (secondary implementations)", "2019 values: n2o-emission-factors.csv"),
+    ("ef4", "volatilised-n", "ipcc-2019", "all", "0.010", "kg N2O-N/kg N volatilised", "C",
+     "IPCC 2019 Vol4 Table 11.3 (aggregated default; secondary implementations)",
+     "aggregated EF4 used for managed soils (method.md §10.3); the wet/dry split is in n2o-emission-factors.csv"),
     ("ef5", "leached-n", "ipcc-2006", "all", "0.0075", "kg N2O-N/kg N leached", "C",
      "IPCC 2006 Vol4 Table 11.3 (secondary implementations)", "2019 value: n2o-emission-factors.csv"),
 ]
@@ -523,7 +526,15 @@ VOCABULARY = [
     ("gwp", "AR6", "ar6", "gwp.csv; fossil CH4: gas ch4-fossil"),
     ("gwp", "AR4", "ar4", "gwp.csv"),
     ("gwp", "SAR", "sar", "gwp.csv"),
-]
+    ("n-source", "crop-residues", "compost", "n2o-emission-factors: EF1 'other N inputs' (method.md §8)"),
+    ("n-source", "mineralised-soil-n", "mineralised-soil-n", "n2o-emission-factors (method.md §5.3)"),
+] + [("ef3prp-group", animal, group, "n2o-factors-extra: EF3PRP animal group (IPCC 2019 Table 11.1)")
+     for group, animals in {
+         "cattle-poultry-pigs": ["dairy-cattle", "other-cattle", "dairy-buffalo", "other-buffalo", "breeding-swine",
+                                 "growing-swine", "chicken-broiler", "chicken-layer"],
+         "sheep-and-other": ["dairy-sheep", "other-sheep", "goats", "horses", "mules-and-asses", "camels",
+                             "llamas-and-alpacas", "deer", "ostrich"],
+     }.items() for animal in animals]
 
 # ISO 3166-1 alpha-3 matches that the name matching cannot find (country key -> alpha-3).
 ISO_BY_HAND = {
@@ -576,6 +587,19 @@ DESCRIPTIONS = {
     "soil-stock-change-factors-ipcc-method": "Overlay for method `ipcc` (divergence D4, open question O1): "
                                              "each row replaces the row with the same key in "
                                              "soil-stock-change-factors.csv; method exact-v9.4 ignores it.",
+    "input-kinds": "Lookup (no numeric value): what each input-row kind of the project file is (project-format.md) "
+                   "and which rows of the factor tables it takes: amount unit, N class (synthetic / organic / none), "
+                   "EF1 parameter and N source of n2o-emission-factors, whether N counts as irrigated for leaching, "
+                   "application CO2 (input-emission-factors key), manufacture factor (input-emission-factors key), "
+                   "fuel key per combustion use (energy-emission-factors), and the Tier 2 factor a kind needs. "
+                   "`none` = the kind has no such term.",
+    "uncertainty-classes": "EX-ACT's uncertainty classes (method.md §14.5) per module and component: * 10 %, ** 20 %, "
+                           "*** 33 %, **** 50 %. Cells EX-ACT leaves empty or whose assignment is MISSING carry "
+                           "reliability M and a note; permille applies them as provisional.",
+    "manure-management-factors": "Manure-management CH4 EF (IPCC 2019 Table 10.14, g CH4/kg VS): only the cells "
+                                 "factors.md §13.4 gives with an unambiguous key. Every other system needs a Tier 2 "
+                                 "override (manure-ch4-ef-<system>, manure-ef3-<system>, manure-frac-gas-<system>, "
+                                 "manure-frac-leach-<system>).",
     "vocabulary": "Lookup (no numeric value): project-file key (field, key) -> CSV key (maps_to).",
     "wrb-soil-groups": "Lookup (no numeric value): WRB 2014 reference soil group (lower-case plural) -> IPCC soil "
                        "class (soil_class); histosols -> organic (organic-soils module, never SOCref).",
@@ -954,6 +978,107 @@ def build_n2o_extra() -> Table:
                  description=DESCRIPTIONS["n2o-factors-extra"])
 
 
+INPUT_KINDS_SOURCE = "project-format.md input-row kinds; method.md §10-11 (permille mapping)"
+# kind, amount unit, n class, ef1 parameter, ef1 n_source, irrigated, application, manufacture,
+# fuel stationary, fuel mobile, fuel off-road, tier-2 factor needed
+INPUT_KINDS = [
+    ("synthetic-n", "t N/yr", "synthetic", "ef1", "synthetic-n-fertilizers-other-than-urea", "no", "none",
+     "synthetic-n-fertilizers-other-than-urea", "none", "none", "none", "none"),
+    ("urea", "t urea/yr", "synthetic", "ef1", "urea", "no", "urea", "urea", "none", "none", "none", "none"),
+    ("synthetic-n-rice-continuously-flooded", "t N/yr", "synthetic", "ef1fr",
+     "n-fertilizers-in-continuously-irrigated-rice", "yes", "none", "n-fertilizers-in-continuously-irrigated-rice",
+     "none", "none", "none", "none"),
+    ("synthetic-n-rice-intermittently-flooded", "t N/yr", "synthetic", "ef1fr",
+     "n-fertilizers-in-wet-and-dry-irrigated-rice", "yes", "none", "n-fertilizers-in-wet-and-dry-irrigated-rice",
+     "none", "none", "none", "none"),
+    ("manure-n", "t N/yr", "organic", "ef1", "compost", "no", "none", "none", "none", "none", "none", "none"),
+    ("compost-n", "t N/yr", "organic", "ef1", "compost", "no", "none", "none", "none", "none", "none", "none"),
+    ("limestone", "t/yr", "none", "none", "none", "no", "limestone", "limestone", "none", "none", "none", "none"),
+    ("dolomite", "t/yr", "none", "none", "none", "no", "dolomite", "dolomite", "none", "none", "none", "none"),
+    ("lime", "t/yr", "none", "none", "none", "no", "not-specified", "not-specified", "none", "none", "none", "none"),
+    ("phosphorus", "t P2O5/yr", "none", "none", "none", "no", "none", "phosphorous", "none", "none", "none", "none"),
+    ("potassium", "t K2O/yr", "none", "none", "none", "no", "none", "potassium", "none", "none", "none", "none"),
+    ("herbicides", "t active ingredient/yr", "none", "none", "none", "no", "none", "herbicides", "none", "none",
+     "none", "none"),
+    ("insecticides", "t active ingredient/yr", "none", "none", "none", "no", "none", "insecticides", "none", "none",
+     "none", "none"),
+    ("fungicides", "t active ingredient/yr", "none", "none", "none", "no", "none", "fungicides", "none", "none",
+     "none", "none"),
+    ("diesel", "m3/yr", "none", "none", "none", "no", "none", "none", "gasoil-diesel-oil", "gasoil-diesel-oil",
+     "diesel", "none"),
+    ("gasoline", "m3/yr", "none", "none", "none", "no", "none", "none", "motor-gasoline", "motor-gasoline",
+     "gasoline-4-stroke", "none"),
+    ("lpg", "m3/yr", "none", "none", "none", "no", "none", "none", "lpg", "lpg", "none", "none"),
+    ("wood", "t/yr", "none", "none", "none", "no", "none", "none", "wood", "none", "none", "none"),
+    ("charcoal", "t/yr", "none", "none", "none", "no", "none", "none", "charcoal", "none", "none", "none"),
+    ("electricity", "MWh/yr", "none", "none", "none", "no", "none", "none", "none", "none", "none",
+     "electricity-grid-factor"),
+]
+
+
+def build_input_kinds() -> Table:
+    cols = ["amount_unit", "n_class", "ef1_parameter", "ef1_n_source", "irrigated", "application", "manufacture",
+            "fuel_stationary", "fuel_mobile", "fuel_off_road", "tier2_factor"]
+    rows = []
+    for kind, *rest in INPUT_KINDS:
+        row = {"kind": kind, "unit": "-", "uncertainty_percent": "", "reliability": "V-EX",
+               "source": INPUT_KINDS_SOURCE}
+        row.update(dict(zip(cols, rest)))
+        if kind == "electricity":
+            row["note"] = ("grid factors are in electricity-grid-factors.csv but which margin EX-ACT applies is "
+                           "MISSING (O13): a Tier 2 electricity-grid-factor is required")
+        if kind in ("wood", "charcoal"):
+            row["note"] = "CO2 biogenic, memo item; CH4 and N2O counted (method.md §11, O16)"
+        rows.append(row)
+    return Table("input-kinds", "Input-row kinds: unit and the factor-table rows each kind takes", ["kind"], [],
+                 rows, lookups=cols, description=DESCRIPTIONS["input-kinds"])
+
+
+UNCERTAINTY_SOURCE = "EX-ACT v9.4 uncertainty classes (method.md §14.5)"
+CLASS_PERCENT = {"*": "10", "**": "20", "***": "33", "****": "50"}
+UNCERTAINTY = {
+    # module: {component: class}; None = EX-ACT has no cell (provisional ****)
+    "landUseChange": {"biomass": "***", "soil": "****", "n2o": "**", "ch4": "**", "other": None},
+    "forestManagement": {"biomass": "***", "soil": "****", "n2o": "**", "ch4": "**", "other": None},
+    "annualCrops": {"biomass": "**", "soil": "****", "n2o": "**", "ch4": "**", "other": None},
+    "rice": {"biomass": "**", "soil": "****", "n2o": "**", "ch4": "**", "other": None},
+    "grassland": {"biomass": "**", "soil": "****", "n2o": "**", "ch4": "**", "other": None},
+    "perennialCrops": {"biomass": "***", "soil": "****", "n2o": None, "ch4": None, "other": None},
+    "livestock": {"biomass": None, "soil": None, "n2o": "***", "ch4": "***", "other": None},
+    "inputs": {"biomass": "***", "soil": "***", "n2o": "***", "ch4": "***", "other": "***"},
+    "organicSoils": {"biomass": None, "soil": None, "n2o": None, "ch4": None, "other": None},
+}
+
+
+def build_uncertainty_classes() -> Table:
+    rows = []
+    for module, cells in UNCERTAINTY.items():
+        for component, cls in cells.items():
+            row = {"module": module, "component": component, "unit": "percent of the cell's flux",
+                   "uncertainty_percent": "", "source": UNCERTAINTY_SOURCE}
+            if cls is None:
+                row.update({"percent": "50", "class": "****", "reliability": "M"})
+                row["note"] = ("provisional: EX-ACT's class for this cell is MISSING (organic soils: mostly **** "
+                               "per method.md §14.5); permille applies ****")
+            else:
+                row.update({"percent": CLASS_PERCENT[cls], "class": cls, "reliability": "V-EX"})
+                if module == "inputs":
+                    row["note"] = "inputs, energy, irrigation and infrastructure: *** for every component"
+            rows.append(row)
+    return Table("uncertainty-classes", "EX-ACT uncertainty classes per module and component", ["module", "component"],
+                 ["percent"], rows, lookups=["class"], description=DESCRIPTIONS["uncertainty-classes"])
+
+
+def build_manure_factors() -> Table:
+    rows = [{"parameter": "ch4-ef", "animal": "all", "manure_system": "pasture-range-paddock", "value": "0.6",
+             "unit": "g CH4/kg VS", "uncertainty_percent": "", "reliability": "C-weak",
+             "source": "IPCC 2019 Vol4 Table 10.14 (one cell, via a single secondary source; factors.md §13.4)",
+             "note": "the only manure CH4 EF with an unambiguous key; other systems need manure-ch4-ef-<system>"}]
+    return Table("manure-management-factors", "Manure-management factors available by default (IPCC 2019 Table 10.14)",
+                 ["parameter", "animal", "manure_system"], ["value"], rows,
+                 description=DESCRIPTIONS["manure-management-factors"])
+
+
 def build_wrb() -> Table:
     rows = []
     groups = sorted((g.lower(), cls) for cls, gs in WRB.items() for g in gs)
@@ -987,6 +1112,8 @@ def build_vocabulary(tables: dict) -> Table:
         "input-kind": col("n2o-emission-factors", "n_source") | col("input-emission-factors", "input")
         | col("energy-emission-factors", "fuel"),
         "gwp": col("gwp", "gwp_set"),
+        "n-source": col("n2o-emission-factors", "n_source"),
+        "ef3prp-group": col("n2o-factors-extra", "n_source"),
     }
     for r in rows:
         if r["maps_to"] not in targets[r["field"]]:
@@ -1186,7 +1313,8 @@ def main() -> int:
 
     main_ssc = tables["soil-stock-change-factors"]
     for t in [build_constants(), build_soc_2006(), build_stock_change_2006(main_ssc), build_ipcc_method(main_ssc),
-              build_n2o_extra(), build_wrb()]:
+              build_n2o_extra(), build_wrb(), build_input_kinds(), build_uncertainty_classes(),
+              build_manure_factors()]:
         tables[t.name] = t
     tables["vocabulary"] = build_vocabulary(tables)
     iso, leftovers, unmatched_iso, pyc_version = build_iso(tables)
