@@ -45,6 +45,17 @@ public struct Assessment: Sendable {
     /// Project totals.
     public var total: Balance { total(of: rows) }
 
+    /// Tonnes of one gas (not CO2e) over a set of rows.
+    public func tonnes(of rows: [RowResult], gas: Gas) -> Balance {
+        var without = 0.0
+        var with = 0.0
+        for row in rows {
+            without += row.tonnes(.without, gas)
+            with += row.tonnes(.with, gas)
+        }
+        return Balance(without: without, with: with)
+    }
+
     /// Yearly t CO2e for without and with, summed over rows.
     public func yearly(of rows: [RowResult]) -> [Balance] {
         (0..<totalYears).map { year in
@@ -82,18 +93,22 @@ public struct Balance: Sendable, Hashable {
 public struct GWPFactors: Sendable, Hashable {
     public var ch4: Factor
     public var n2o: Factor
+    /// CH4 from fossil fuel: its own value under AR6, the CH4 value under the other sets.
+    public var ch4Fossil: Factor
 
-    public init(ch4: Factor, n2o: Factor) {
+    public init(ch4: Factor, n2o: Factor, ch4Fossil: Factor? = nil) {
         self.ch4 = ch4
         self.n2o = n2o
+        self.ch4Fossil = ch4Fossil ?? ch4
     }
 
     /// t CO2e per t of the gas category.
     public func weight(_ gas: GasCategory) -> Double {
         switch gas {
-        case .co2Biomass, .co2Soil: 1
-        case .n2o: n2o.value
+        case .co2Biomass, .co2Soil, .co2Other, .co2eManufacture: 1
+        case .n2o, .n2oIndirect: n2o.value
         case .ch4: ch4.value
+        case .ch4Fossil: ch4Fossil.value
         }
     }
 }
@@ -125,6 +140,9 @@ public struct RowResult: Sendable {
     public func co2e(_ outcome: Outcome, year: Int, gwp: GWPFactors) -> Double {
         GasCategory.allCases.reduce(0) { $0 + emissions[outcome].value($1, year: year) * gwp.weight($1) }
     }
+
+    /// Tonnes of one gas over its categories (t CO2, t CH4, t N2O; t CO2e for manufacture).
+    public func tonnes(_ outcome: Outcome, _ gas: Gas) -> Double { emissions[outcome].total(gas: gas) }
 
     public func balance(gas: GasCategory? = nil, gwp: GWPFactors) -> Balance {
         Balance(without: co2e(.without, gas: gas, gwp: gwp), with: co2e(.with, gas: gas, gwp: gwp))

@@ -75,7 +75,7 @@ public enum Assessor {
         var outcome = SliceOutcome()
         guard let context = try? AssessmentContext(project: project, site: site, factors: factors, method: method) else { return outcome }
         let other = context.switching(to: method.other)
-        func run<Row: LandRow>(_ list: [Row], _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult) {
+        func run<Row: ProjectRow>(_ list: [Row], _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult) {
             outcome.rows.reserveCapacity(slice.range.count)
             for row in list[slice.range] {
                 do {
@@ -97,9 +97,12 @@ public enum Assessor {
         case .landUseChange: run(project.landUseChange, LandUseChangeModule.assess)
         case .annualCrops: run(project.annualCrops, AnnualCroplandModule.assess)
         case .perennialCrops: run(project.perennialCrops, PerennialModule.assess)
+        case .rice: run(project.rice, RiceModule.assess)
         case .grassland: run(project.grassland, GrasslandModule.assess)
+        case .livestock: run(project.livestock, LivestockModule.assess)
         case .forestManagement: run(project.forestManagement, ForestManagementModule.assess)
         case .organicSoils: run(project.organicSoils, OrganicSoilsModule.assess)
+        case .inputs: run(project.inputs, InputsModule.assess)
         }
         return outcome
     }
@@ -122,9 +125,10 @@ public enum Assessor {
 
     static func gwpValues(_ set: GWPSet, factors: FactorSet) throws(MissingFactor) -> GWPFactors {
         let key = factors.text("vocabulary", ["gwp", set.rawValue], column: "maps_to") ?? set.rawValue.lowercased()
-        return GWPFactors(
-            ch4: try factors.factor("gwp", ["gwp_set": key, "gas": "ch4"]),
-            n2o: try factors.factor("gwp", ["gwp_set": key, "gas": "n2o"]))
+        let ch4 = try factors.factor("gwp", ["gwp_set": key, "gas": "ch4"])
+        // Only AR6 tells fossil from biogenic CH4; the other sets have one CH4 value (method.md §13).
+        let fossil = try? factors.factor("gwp", ["gwp_set": key, "gas": "ch4-fossil"])
+        return GWPFactors(ch4: ch4, n2o: try factors.factor("gwp", ["gwp_set": key, "gas": "n2o"]), ch4Fossil: fossil)
     }
 }
 
@@ -135,13 +139,10 @@ struct RowSlice: Sendable {
 
     /// Slices in file order: modules in EX-ACT's order, each cut into up to `slicesPerModule` pieces.
     static func plan(_ project: Project, slicesPerModule: Int) -> [RowSlice] {
-        let counts: [(ModuleKind, Int)] = [
-            (.landUseChange, project.landUseChange.count), (.annualCrops, project.annualCrops.count),
-            (.perennialCrops, project.perennialCrops.count), (.grassland, project.grassland.count),
-            (.forestManagement, project.forestManagement.count), (.organicSoils, project.organicSoils.count),
-        ]
         var slices: [RowSlice] = []
-        for (module, count) in counts where count > 0 {
+        for module in ModuleKind.allCases {
+            let count = project.rowCount(of: module)
+            guard count > 0 else { continue }
             let pieces = max(1, min(slicesPerModule, count))
             for piece in 0..<pieces {
                 let lower = count * piece / pieces

@@ -64,56 +64,68 @@ public struct RowRecorder: Sendable {
     public mutating func divergence(_ id: DivergenceID) { divergences.insert(id) }
 }
 
-/// Yearly gas masses of one row in one outcome: t CO2 (biomass, soil), t N2O, t CH4.
+/// Yearly gas masses of one row in one outcome: t CO2, t N2O, t CH4 per category, and t CO2e of manufacture.
 ///
-/// A gas a row never emits keeps an empty array (most rows touch one or two gases), so read
-/// single years through `value(_:year:)`.
+/// A category a row never emits keeps an empty array (most rows touch one or two), so read
+/// single years through `value(_:year:)`. The categories are stored properties, not an array of
+/// arrays, so an empty series costs no allocation.
 public struct GasSeries: Sendable, Hashable {
-    public private(set) var co2Biomass: [Double] = []
-    public private(set) var co2Soil: [Double] = []
-    public private(set) var n2o: [Double] = []
-    public private(set) var ch4: [Double] = []
+    private var co2Biomass: [Double] = []
+    private var co2Soil: [Double] = []
+    private var co2Other: [Double] = []
+    private var n2o: [Double] = []
+    private var n2oIndirect: [Double] = []
+    private var ch4: [Double] = []
+    private var ch4Fossil: [Double] = []
+    private var co2eManufacture: [Double] = []
     public let years: Int
 
     public init(years: Int) { self.years = years }
 
-    /// The mass of one gas in one year (index 0 = year 1).
+    /// The mass of one category in one year (index 0 = year 1).
     public func value(_ gas: GasCategory, year: Int) -> Double {
         let series = self[gas]
         return series.isEmpty ? 0 : series[year]
     }
 
-    /// The yearly masses of one gas; empty when the row never emits it.
+    /// The yearly masses of one category; empty when the row never emits it.
     public subscript(gas: GasCategory) -> [Double] {
         switch gas {
         case .co2Biomass: co2Biomass
         case .co2Soil: co2Soil
+        case .co2Other: co2Other
         case .n2o: n2o
+        case .n2oIndirect: n2oIndirect
         case .ch4: ch4
+        case .ch4Fossil: ch4Fossil
+        case .co2eManufacture: co2eManufacture
         }
     }
 
-    /// Adds a yearly series into one gas, element by element, in place.
+    private mutating func modify(_ gas: GasCategory, _ body: (inout [Double]) -> Void) {
+        switch gas {
+        case .co2Biomass: body(&co2Biomass)
+        case .co2Soil: body(&co2Soil)
+        case .co2Other: body(&co2Other)
+        case .n2o: body(&n2o)
+        case .n2oIndirect: body(&n2oIndirect)
+        case .ch4: body(&ch4)
+        case .ch4Fossil: body(&ch4Fossil)
+        case .co2eManufacture: body(&co2eManufacture)
+        }
+    }
+
+    /// Adds a yearly series into one category, element by element, in place.
     public mutating func add(_ gas: GasCategory, _ values: [Double]) {
         let years = self.years
-        switch gas {
-        case .co2Biomass: Self.accumulate(&co2Biomass, values, scale: 1, years: years)
-        case .co2Soil: Self.accumulate(&co2Soil, values, scale: 1, years: years)
-        case .n2o: Self.accumulate(&n2o, values, scale: 1, years: years)
-        case .ch4: Self.accumulate(&ch4, values, scale: 1, years: years)
-        }
+        modify(gas) { Self.accumulate(&$0, values, scale: 1, years: years) }
     }
 
-    /// Adds `perHectare × hectares(y)` into one gas.
+    /// Adds `perUnit × units(y)` into one category (per hectare × hectares, per head × heads, per t × tonnes).
     public mutating func add(_ gas: GasCategory, perHectare: Double, hectares: [Double]) {
         guard perHectare != 0 else { return }
         let years = self.years
-        switch gas {
-        case .co2Biomass: Self.accumulate(&co2Biomass, hectares, scale: perHectare, years: years)
-        case .co2Soil: Self.accumulate(&co2Soil, hectares, scale: perHectare, years: years)
-        case .n2o: Self.accumulate(&n2o, hectares, scale: perHectare, years: years)
-        case .ch4: Self.accumulate(&ch4, hectares, scale: perHectare, years: years)
-        }
+        modify(gas) { Self.accumulate(&$0, hectares, scale: perHectare, years: years) }
     }
 
     private static func accumulate(_ target: inout [Double], _ values: [Double], scale: Double, years: Int) {
@@ -135,4 +147,9 @@ public struct GasSeries: Sendable, Hashable {
     }
 
     public func total(_ gas: GasCategory) -> Double { self[gas].reduce(0, +) }
+
+    /// Total tonnes of one gas over its categories.
+    public func total(gas: Gas) -> Double {
+        GasCategory.allCases.reduce(0) { $0 + ($1.gas == gas ? total($1) : 0) }
+    }
 }

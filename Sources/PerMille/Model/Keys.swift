@@ -80,26 +80,20 @@ public enum FactorSetChoice: String, Sendable, CaseIterable, Hashable {
     case ipcc2006 = "ipcc-2006"
 }
 
-/// The land modules of an EX-ACT assessment, keyed as in project files.
+/// The modules of an EX-ACT assessment, keyed as in project files.
 public enum ModuleKind: String, Sendable, CaseIterable, Hashable, Comparable {
     case landUseChange
     case annualCrops
     case perennialCrops
+    case rice
     case grassland
+    case livestock
     case forestManagement
     case organicSoils
+    case inputs
 
-    /// Position in EX-ACT's results table.
-    public var order: Int {
-        switch self {
-        case .landUseChange: 0
-        case .annualCrops: 1
-        case .perennialCrops: 2
-        case .grassland: 3
-        case .forestManagement: 4
-        case .organicSoils: 5
-        }
-    }
+    /// Position in EX-ACT's results table (`allCases` is already in that order).
+    public var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
 
@@ -109,25 +103,77 @@ public enum ModuleKind: String, Sendable, CaseIterable, Hashable, Comparable {
         case .landUseChange: "Land-use change"
         case .annualCrops: "Annual cropland"
         case .perennialCrops: "Perennial crops and agroforestry"
+        case .rice: "Flooded rice"
         case .grassland: "Grassland"
+        case .livestock: "Livestock"
         case .forestManagement: "Forest management and degradation"
         case .organicSoils: "Organic soils"
+        case .inputs: "Inputs and investments"
+        }
+    }
+
+    /// Whether the module's rows are pieces of land (livestock and inputs rows count heads and amounts).
+    public var isLand: Bool { self != .livestock && self != .inputs }
+}
+
+/// Gas categories of the result cube (method.md §14.1). Masses are t CO2, t N2O or t CH4;
+/// manufacture and transport is t CO2e already (EX-ACT's factors, independent of the GWP set).
+public enum GasCategory: String, Sendable, CaseIterable, Hashable {
+    case co2Biomass = "co2-biomass"
+    case co2Soil = "co2-soil"
+    /// Lime, urea and fossil fuel CO2.
+    case co2Other = "co2-other"
+    /// Direct N2O (and N2O of burning).
+    case n2o
+    /// Indirect N2O from volatilised and leached N (method.md §10.3, §12).
+    case n2oIndirect = "n2o-indirect"
+    case ch4
+    /// CH4 from fossil-fuel combustion: AR6 gives it its own GWP.
+    case ch4Fossil = "ch4-fossil"
+    /// Manufacture, transport and storage of inputs, t CO2e.
+    case co2eManufacture = "co2e-manufacture"
+
+    /// The gas whose mass this category holds (`co2e` for manufacture).
+    public var gas: Gas {
+        switch self {
+        case .co2Biomass, .co2Soil, .co2Other: .co2
+        case .n2o, .n2oIndirect: .n2o
+        case .ch4, .ch4Fossil: .ch4
+        case .co2eManufacture: .co2e
+        }
+    }
+
+    public var massUnit: String { gas.massUnit }
+
+    /// Position in `allCases`, for per-category storage.
+    var index: Int {
+        switch self {
+        case .co2Biomass: 0
+        case .co2Soil: 1
+        case .co2Other: 2
+        case .n2o: 3
+        case .n2oIndirect: 4
+        case .ch4: 5
+        case .ch4Fossil: 6
+        case .co2eManufacture: 7
         }
     }
 }
 
-/// Gas categories of the result cube (method.md §14.1). Masses are t CO2, t N2O or t CH4.
-public enum GasCategory: String, Sendable, CaseIterable, Hashable {
-    case co2Biomass = "co2-biomass"
-    case co2Soil = "co2-soil"
-    case n2o
+/// A gas as reported in tonnes (per-gas totals next to the CO2e figures).
+public enum Gas: String, Sendable, CaseIterable, Hashable {
+    case co2
     case ch4
+    case n2o
+    /// Already CO2e (manufacture and transport factors).
+    case co2e
 
     public var massUnit: String {
         switch self {
-        case .co2Biomass, .co2Soil: "t CO2"
-        case .n2o: "t N2O"
+        case .co2: "t CO2"
         case .ch4: "t CH4"
+        case .n2o: "t N2O"
+        case .co2e: "t CO2e"
         }
     }
 }

@@ -7,35 +7,55 @@ public struct Project: Sendable {
     public var landUseChange: [LandUseChangeRow]
     public var annualCrops: [AnnualCropRow]
     public var perennialCrops: [PerennialRow]
+    public var rice: [RiceRow]
     public var grassland: [GrasslandRow]
+    public var livestock: [LivestockRow]
     public var forestManagement: [ForestManagementRow]
     public var organicSoils: [OrganicSoilRow]
+    public var inputs: [InputRow]
     public var overrides: [FactorOverride]
     public var indicators: [String: IndicatorValue]
 
     public init(
         format: String = "permille/1", description: ProjectDescription,
         landUseChange: [LandUseChangeRow] = [], annualCrops: [AnnualCropRow] = [],
-        perennialCrops: [PerennialRow] = [], grassland: [GrasslandRow] = [],
-        forestManagement: [ForestManagementRow] = [], organicSoils: [OrganicSoilRow] = [],
-        overrides: [FactorOverride] = [], indicators: [String: IndicatorValue] = [:]
+        perennialCrops: [PerennialRow] = [], rice: [RiceRow] = [], grassland: [GrasslandRow] = [],
+        livestock: [LivestockRow] = [], forestManagement: [ForestManagementRow] = [], organicSoils: [OrganicSoilRow] = [],
+        inputs: [InputRow] = [], overrides: [FactorOverride] = [], indicators: [String: IndicatorValue] = [:]
     ) {
         self.format = format
         self.description = description
         self.landUseChange = landUseChange
         self.annualCrops = annualCrops
         self.perennialCrops = perennialCrops
+        self.rice = rice
         self.grassland = grassland
+        self.livestock = livestock
         self.forestManagement = forestManagement
         self.organicSoils = organicSoils
+        self.inputs = inputs
         self.overrides = overrides
         self.indicators = indicators
     }
 
     /// Number of rows over all modules.
     public var rowCount: Int {
-        landUseChange.count + annualCrops.count + perennialCrops.count + grassland.count
-            + forestManagement.count + organicSoils.count
+        ModuleKind.allCases.reduce(0) { $0 + rowCount(of: $1) }
+    }
+
+    /// Number of rows of one module.
+    public func rowCount(of module: ModuleKind) -> Int {
+        switch module {
+        case .landUseChange: landUseChange.count
+        case .annualCrops: annualCrops.count
+        case .perennialCrops: perennialCrops.count
+        case .rice: rice.count
+        case .grassland: grassland.count
+        case .livestock: livestock.count
+        case .forestManagement: forestManagement.count
+        case .organicSoils: organicSoils.count
+        case .inputs: inputs.count
+        }
     }
 }
 

@@ -87,8 +87,12 @@ public enum TextReport {
         switch gas {
         case .co2Biomass: "CO2 biomass (incl. dead organic matter)"
         case .co2Soil: "CO2 soil"
-        case .n2o: "N2O"
+        case .co2Other: "CO2 lime, urea, fuel, power"
+        case .n2o: "N2O direct"
+        case .n2oIndirect: "N2O indirect"
         case .ch4: "CH4"
+        case .ch4Fossil: "CH4 fossil fuel"
+        case .co2eManufacture: "Input manufacture (CO2e)"
         }
     }
 
