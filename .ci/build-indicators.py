@@ -1018,12 +1018,12 @@ INPUT_KINDS = [
 
 def build_input_kinds() -> Table:
     cols = ["amount_unit", "n_class", "ef1_parameter", "ef1_n_source", "irrigated", "application", "manufacture",
-            "fuel_stationary", "fuel_mobile", "fuel_off_road", "tier2_factor"]
+            "fuel_stationary", "fuel_mobile", "fuel_off_road", "tier2_factor", "biogenic"]
     rows = []
     for kind, *rest in INPUT_KINDS:
         row = {"kind": kind, "unit": "-", "uncertainty_percent": "", "reliability": "V-EX",
                "source": INPUT_KINDS_SOURCE}
-        row.update(dict(zip(cols, rest)))
+        row.update(dict(zip(cols, rest + ["yes" if kind in ("wood", "charcoal") else "no"])))
         if kind == "electricity":
             row["note"] = ("grid factors are in electricity-grid-factors.csv but which margin EX-ACT applies is "
                            "MISSING (O13): a Tier 2 electricity-grid-factor is required")

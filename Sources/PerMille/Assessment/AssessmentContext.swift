@@ -8,6 +8,8 @@ public final class AssessmentContext {
     public let totalYears: Int
     public let dynamics: DynamicsParameters
     public let overrides: [FactorOverride]
+    /// Country key of the project, for country tables (grid factors, livestock regions).
+    public let country: String?
     /// Soil transition period D (years).
     public let transitionYears: Factor
     /// Perennial and agroforestry system keys (`perennial-max-agb.csv`).
@@ -31,6 +33,7 @@ public final class AssessmentContext {
         self.implementationYears = project.description.implementationYears
         self.totalYears = project.description.totalYears
         self.overrides = project.overrides
+        self.country = project.description.country
         let rate = try factors.factor("constants", ["parameter": "exponential-dynamics-k"])
         let years = try factors.factor("constants", ["parameter": "soc-transition-years"])
         self.transitionYears = years
@@ -75,6 +78,7 @@ public final class AssessmentContext {
         totalYears = other.totalYears
         dynamics = other.dynamics
         overrides = other.overrides
+        country = other.country
         transitionYears = other.transitionYears
         perennialSystems = other.perennialSystems
         memo = other.memo

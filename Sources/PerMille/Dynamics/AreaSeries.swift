@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#else
-import Foundation
-#endif
 
 /// Parameters of the dynamics of change, read from the constants table so no number lives in code.
 public struct DynamicsParameters: Sendable, Hashable {
@@ -85,17 +78,9 @@ public struct AreaSeries: Sendable, Hashable {
             case .immediate:
                 return end
             case .exponential:
-                let a = (end - start) / (_exp(rate * implementation) - 1)
-                return (start - a) + a * _exp(rate * step)
+                let a = (end - start) / (Math.exp(rate * implementation) - 1)
+                return (start - a) + a * Math.exp(rate * step)
             }
         }
     }
 }
-
-#if canImport(Glibc)
-private func _exp(_ x: Double) -> Double { Glibc.exp(x) }
-#elseif canImport(Darwin)
-private func _exp(_ x: Double) -> Double { Darwin.exp(x) }
-#else
-private func _exp(_ x: Double) -> Double { Foundation.exp(x) }
-#endif

@@ -13,7 +13,6 @@ enum AnnualCroplandModule {
         let startSOC = try stock(row.states.start, socRef: socRef, rowID: row.id, context: context, recorder: &recorder)
         recorder.record("SOC(start)", startSOC, "t C/ha")
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
-        noteUncountedPractices(row, recorder: &recorder)
 
         for outcome in Outcome.allCases {
             let state = row.states[outcome]
@@ -36,6 +35,7 @@ enum AnnualCroplandModule {
             try SoilCarbon.book(
                 deltaSOC: deltaSOC, series: series, maxArea: max(row.area.start, row.area[outcome]), mineralisation: .croplandRemaining,
                 rowID: row.id, context: context, outcome: outcome, into: &emissions[outcome], recorder: &recorder)
+            try bookResidues(row, outcome: outcome, context: context, emissions: &emissions[outcome], recorder: &recorder)
         }
         return ModuleRowResult(emissions: emissions, recorder: recorder)
     }
@@ -65,11 +65,48 @@ enum AnnualCroplandModule {
         }
     }
 
-    /// Residue burning and residue N2O belong to the burning and nitrogen modules, not built yet: say so.
-    private static func noteUncountedPractices(_ row: AnnualCropRow, recorder: inout RowRecorder) {
-        let scenarios = [row.states.start, row.states.without, row.states.with]
-        if scenarios.contains(where: { $0.residues == "burned" || $0.residues == "retained" }) {
-            recorder.note("crop residues (burning CH4/N2O, residue N2O) are not counted in this version: the burning and nitrogen modules come later")
+    /// Residue burning and residue N on the hectares in each state (method.md §8).
+    private static func bookResidues(
+        _ row: AnnualCropRow, outcome: Outcome, context: AssessmentContext, emissions: inout GasSeries, recorder: inout RowRecorder
+    ) throws(MissingFactor) {
+        let start = row.states.start
+        let state = row.states[outcome]
+        let same = state.crop == start.crop && state.residues == start.residues && state.yieldTonnesPerHa == start.yieldTonnesPerHa
+        let units = context.stateSeries(
+            start: row.area.start, end: row.area[outcome], sameState: same, dynamics: row.dynamics[outcome], recorder: &recorder)
+        try bookResidues(of: state, hectares: units.reached, rowID: row.id, context: context, outcome: outcome, emissions: &emissions, recorder: &recorder)
+        if let leaving = units.stillInStart {
+            try bookResidues(of: start, hectares: leaving, rowID: row.id, context: context, outcome: outcome, emissions: &emissions, recorder: &recorder)
         }
+    }
+
+    private static func bookResidues(
+        of state: AnnualCropState, hectares: [Double], rowID: String, context: AssessmentContext, outcome: Outcome,
+        emissions: inout GasSeries, recorder: inout RowRecorder
+    ) throws(MissingFactor) {
+        guard let handling = state.residues else { return }
+        guard let crop = state.crop else {
+            throw MissingFactor(table: "crop-residue-parameters", key: "crop=(none)", rowID: rowID, hint: "residues '\(handling)' need the state's crop")
+        }
+        let biomass = try CropResidues.biomass(
+            crop: crop, freshYield: state.yieldTonnesPerHa,
+            defaultYield: { () throws(MissingFactor) in
+                let region = try context.region(rowID: rowID, table: "crop-yields")
+                return try context.lookup("crop-yields", ["crop": crop, "region": region], column: "yield_average")
+            },
+            rowID: rowID, context: context, recorder: &recorder)
+        if handling == "burned" {
+            try CropResidues.bookBurning(
+                crop: crop, aboveGround: biomass.aboveGround, timesPerYear: 1, series: hectares, rowID: rowID, context: context,
+                outcome: outcome, into: &emissions, recorder: &recorder)
+        }
+        if handling != "retained" {
+            recorder.note("residues \(handling): only the below-ground residue N is counted (method.md §8, our reading)")
+        }
+        let nitrogen = try CropResidues.residueNitrogen(
+            crop: crop, biomass: biomass, aboveGroundStays: handling == "retained", rowID: rowID, context: context, recorder: &recorder)
+        try CropResidues.bookResidueN2O(
+            nitrogenPerHectare: nitrogen, series: hectares, irrigated: false, rowID: rowID, context: context, outcome: outcome,
+            into: &emissions, recorder: &recorder)
     }
 }

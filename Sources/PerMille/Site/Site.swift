@@ -8,8 +8,14 @@ public struct Site: Sendable, Hashable {
     /// EX-ACT region key (`europe`, …), if the project gave one or a country that maps to one.
     public var region: String?
     public var regionRule: String
+    /// IPCC livestock region (`sub-saharan-africa`, …) of the project's country, for herd factors.
+    public var livestockRegion: String?
 
-    public init(climateZone: ClimateZone, climateRule: String, soilClass: SoilClass, soilRule: String, region: String?, regionRule: String) {
+    public init(
+        climateZone: ClimateZone, climateRule: String, soilClass: SoilClass, soilRule: String, region: String?, regionRule: String,
+        livestockRegion: String? = nil
+    ) {
+        self.livestockRegion = livestockRegion
         self.climateZone = climateZone
         self.climateRule = climateRule
         self.soilClass = soilClass
@@ -98,7 +104,10 @@ public enum SiteResolver {
             region = mapped
             regionRule = "from country \(country) (country-regions.csv)"
         }
-        return Site(climateZone: zone, climateRule: climateRule, soilClass: soil, soilRule: soilRule, region: region, regionRule: regionRule)
+        let livestockRegion = description.country.flatMap { factors.text("country-regions", [$0], column: "ipcc_livestock_region") }
+        return Site(
+            climateZone: zone, climateRule: climateRule, soilClass: soil, soilRule: soilRule, region: region, regionRule: regionRule,
+            livestockRegion: livestockRegion?.isEmpty == false ? livestockRegion : nil)
     }
 
     /// `Cambisol`, `CAMBISOLS` and `cambisols` all name the same group.

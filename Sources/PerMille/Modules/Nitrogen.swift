@@ -1,0 +1,72 @@
+/// N2O from nitrogen added to or released in managed soils (method.md §10), shared by the inputs,
+/// annual-cropland, rice, livestock and soil-carbon terms.
+///
+/// Direct N2O = N × EF1 × 44/28. Indirect N2O (IPCC Eq. 11.9–11.10) is booked only by the `ipcc`
+/// method (divergence D2): volatilised N × EF4 and, where water moves through the soil, leached N × EF5.
+enum Nitrogen {
+    /// How an N flow volatilises (Frac_GASF for synthetic N, Frac_GASM for organic and grazing N, none otherwise).
+    enum Volatilisation: String {
+        case synthetic = "frac-gasf"
+        case organic = "frac-gasm"
+        case none
+    }
+
+    /// Books the indirect N2O of `nitrogen` (t N per unit) on the units of `series` (ipcc method only).
+    static func bookIndirect(
+        nitrogenPerUnit: Double, series: [Double], volatilisation: Volatilisation, irrigated: Bool, label: String,
+        rowID: String, context: AssessmentContext, outcome: Outcome, into emissions: inout GasSeries, recorder: inout RowRecorder
+    ) throws(MissingFactor) {
+        guard nitrogenPerUnit > 0 else { return }
+        recorder.divergence(.d2)
+        guard context.method == .ipcc else { return }
+        var perUnit = 0.0
+        if volatilisation != .none {
+            let fraction = recorder.use("\(volatilisation == .synthetic ? "Frac_GASF" : "Frac_GASM")", try context.indirectFactor(volatilisation.rawValue, rowID: rowID))
+            let ef4 = recorder.use("EF4", try context.indirectFactor("ef4", rowID: rowID))
+            perUnit += nitrogenPerUnit * fraction * ef4
+        }
+        if context.leachingApplies(irrigated: irrigated) {
+            let fraction = recorder.use("Frac_LEACH", try context.indirectFactor("frac-leach", rowID: rowID))
+            let ef5 = recorder.use("EF5", try context.indirectFactor("ef5", rowID: rowID))
+            perUnit += nitrogenPerUnit * fraction * ef5
+        } else {
+            recorder.note("no leaching N2O: the site is \(context.site.climateZone.moisture ?? "montane") and the N is not irrigated (method.md §10.3)")
+        }
+        let n2o = perUnit * Units.nitrogenToN2O
+        recorder.record("indirect N2O rate (\(label))", n2o, "t N2O per unit", outcome: outcome)
+        emissions.add(.n2oIndirect, perHectare: n2o, hectares: series)
+    }
+}
+
+extension AssessmentContext {
+    /// Whether leached N counts: moist and wet regimes, or irrigated land (method.md §10.3, our choice).
+    func leachingApplies(irrigated: Bool) -> Bool {
+        irrigated || site.climateZone.moisture == "moist" || site.climateZone.moisture == "wet"
+    }
+
+    /// Frac_GASF, Frac_GASM, Frac_LEACH, EF4 (aggregated) or EF5 of the project's factor set, overridable by the same name.
+    func indirectFactor(_ parameter: String, rowID: String) throws(MissingFactor) -> Factor {
+        try factor(parameter, rowID: rowID) { () throws(MissingFactor) in
+            if parameter == "ef5", factorSet == .ipcc2019 {
+                return try lookup("n2o-emission-factors", ["parameter": "ef5", "n_source": "leached-n"])
+            }
+            let source = parameter == "ef4" ? "volatilised-n" : parameter == "ef5" ? "leached-n" : "all"
+            return try lookup("n2o-factors-extra", ["parameter": parameter, "n_source": source, "factor_set": factorSet.rawValue])
+        }
+    }
+
+    /// EF1 (or EF1FR for flooded rice) of an N source at the site; IPCC 2006 has only the aggregated values.
+    func directEmissionFactor(_ parameter: String, nSource: String, rowID: String) throws(MissingFactor) -> Factor {
+        try factor(parameter, rowID: rowID) { () throws(MissingFactor) in
+            if factorSet == .ipcc2006 {
+                return try lookup("n2o-factors-extra", ["parameter": parameter, "n_source": "all", "factor_set": "ipcc-2006"])
+            }
+            return try lookup("n2o-emission-factors", [
+                "parameter": parameter, "n_source": nSource, "climate_zone": site.climateZone.rawValue,
+            ])
+        }
+    }
+
+    /// The moisture class of tables split dry / moist / wet; tropical montane takes the dry value, as EX-ACT does.
+    var moistureForFactors: String { site.climateZone.moisture ?? "dry" }
+}
