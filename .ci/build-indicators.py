@@ -1066,7 +1066,7 @@ def build_uncertainty_classes() -> Table:
                     row["note"] = "inputs, energy, irrigation and infrastructure: *** for every component"
             rows.append(row)
     return Table("uncertainty-classes", "EX-ACT uncertainty classes per module and component", ["module", "component"],
-                 ["percent"], rows, lookups=["class"], description=DESCRIPTIONS["uncertainty-classes"])
+                 ["percent"], rows, extras=["class"], description=DESCRIPTIONS["uncertainty-classes"])
 
 
 def build_manure_factors() -> Table:

@@ -14,6 +14,8 @@ public struct Assessment: Sendable {
     public var divergences: [Divergence]
     /// Project-level notes (site derivation, warnings).
     public var notes: [String]
+    /// EX-ACT's class-based uncertainty of every module × component cell.
+    public var uncertainty: UncertaintyReport?
 
     /// Project area: Σ A_start over all rows (method.md §14.3). A land-use-change row's land at the
     /// start is the land it may convert, max(A_without, A_with); the row receiving it starts at 0 ha.
@@ -119,12 +121,30 @@ public struct RowResult: Sendable {
     public var id: String
     public var name: String
     public var area: Triple<Double>
+    /// Heads or amounts per year of rows that are not land, with their unit.
+    public var quantity: Quantity?
     public var emissions: OutcomePair<GasSeries>
     public var factors: [FactorUse]
     public var intermediates: [Intermediate]
     public var notes: [String]
     /// Divergences this row's arithmetic touches, whether or not they change its numbers.
     public var divergenceIDs: [DivergenceID]
+
+    public init(
+        module: ModuleKind, id: String, name: String, area: Triple<Double>, quantity: Quantity? = nil, emissions: OutcomePair<GasSeries>,
+        factors: [FactorUse], intermediates: [Intermediate], notes: [String], divergenceIDs: [DivergenceID]
+    ) {
+        self.module = module
+        self.id = id
+        self.name = name
+        self.area = area
+        self.quantity = quantity
+        self.emissions = emissions
+        self.factors = factors
+        self.intermediates = intermediates
+        self.notes = notes
+        self.divergenceIDs = divergenceIDs
+    }
 
     /// max(A_start, A_without, A_with): the divisor of row intensities.
     public var maxArea: Double { max(area.start, area.without, area.with) }
@@ -146,5 +166,16 @@ public struct RowResult: Sendable {
 
     public func balance(gas: GasCategory? = nil, gwp: GWPFactors) -> Balance {
         Balance(without: co2e(.without, gas: gas, gwp: gwp), with: co2e(.with, gas: gas, gwp: gwp))
+    }
+}
+
+/// Heads of a herd or amounts of an input per scenario, with the unit.
+public struct Quantity: Sendable, Hashable {
+    public var values: Triple<Double>
+    public var unit: String
+
+    public init(values: Triple<Double>, unit: String) {
+        self.values = values
+        self.unit = unit
     }
 }

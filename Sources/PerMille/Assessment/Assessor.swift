@@ -51,11 +51,15 @@ public enum Assessor {
 
         var notes = ["climate zone \(site.climateZone.rawValue): \(site.climateRule)", "soil class \(site.soilClass.rawValue): \(site.soilRule)"]
         if let region = site.region { notes.append("region \(region): \(site.regionRule)") }
-        return Assessment(
+        var assessment = Assessment(
             method: method, gwp: gwpSet, factorSet: project.description.factorSet, site: site,
             startYear: project.description.startYear, implementationYears: project.description.implementationYears,
             totalYears: project.description.totalYears, gwpFactors: gwpFactors, rows: rows,
             divergences: divergences, notes: notes)
+        do { assessment.uncertainty = try UncertaintyReport.compute(assessment, factors: factors) } catch {
+            throw Failure(missingFactors: [error], siteErrors: [])
+        }
+        return assessment
     }
 
     /// Projects smaller than this run on one thread: starting workers would cost more than it saves.
@@ -81,7 +85,7 @@ public enum Assessor {
                 do {
                     let result = try compute(row, context)
                     let rowResult = RowResult(
-                        module: slice.module, id: row.id, name: row.name, area: row.area, emissions: result.emissions,
+                        module: slice.module, id: row.id, name: row.name, area: row.area, quantity: result.quantity, emissions: result.emissions,
                         factors: result.recorder.factors, intermediates: result.recorder.intermediates,
                         notes: result.recorder.notes, divergenceIDs: result.recorder.divergences.sorted)
                     if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {

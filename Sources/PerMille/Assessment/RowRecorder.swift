@@ -70,14 +70,14 @@ public struct RowRecorder: Sendable {
 /// single years through `value(_:year:)`. The categories are stored properties, not an array of
 /// arrays, so an empty series costs no allocation.
 public struct GasSeries: Sendable, Hashable {
-    private var co2Biomass: [Double] = []
-    private var co2Soil: [Double] = []
-    private var co2Other: [Double] = []
-    private var n2o: [Double] = []
-    private var n2oIndirect: [Double] = []
-    private var ch4: [Double] = []
-    private var ch4Fossil: [Double] = []
-    private var co2eManufacture: [Double] = []
+    public private(set) var co2Biomass: [Double] = []
+    public private(set) var co2Soil: [Double] = []
+    public private(set) var co2Other: [Double] = []
+    public private(set) var n2o: [Double] = []
+    public private(set) var n2oIndirect: [Double] = []
+    public private(set) var ch4: [Double] = []
+    public private(set) var ch4Fossil: [Double] = []
+    public private(set) var co2eManufacture: [Double] = []
     public let years: Int
 
     public init(years: Int) { self.years = years }

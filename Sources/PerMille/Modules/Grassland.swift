@@ -101,6 +101,8 @@ enum GrasslandModule {
 struct ModuleRowResult: Sendable {
     var emissions: OutcomePair<GasSeries>
     var recorder: RowRecorder
+    /// Heads or amounts, for rows that are not land.
+    var quantity: Quantity? = nil
 }
 
 extension String {

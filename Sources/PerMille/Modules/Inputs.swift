@@ -20,7 +20,7 @@ enum InputsModule {
                     into: &emissions[outcome], recorder: &recorder)
             }
         }
-        return ModuleRowResult(emissions: emissions, recorder: recorder)
+        return ModuleRowResult(emissions: emissions, recorder: recorder, quantity: Quantity(values: row.amount, unit: kind.amountUnit))
     }
 
     /// Gas per unit of the input (t per t, m³ or MWh), for every term the kind has.
@@ -81,9 +81,9 @@ enum InputsModule {
     private static func gridHint(_ context: AssessmentContext) -> String {
         var hint = "which grid margin EX-ACT applies is MISSING (O13): give an override 'electricity-grid-factor' (t CO2/MWh) with its source"
         if let country = context.country,
-            let operating = context.factors.text("electricity-grid-factors", [country], column: "operating_margin"),
-            let combined = context.factors.text("electricity-grid-factors", [country], column: "combined_margin") {
-            hint += "; electricity-grid-factors.csv gives \(country) \(operating) (operating margin) and \(combined) (combined margin)"
+            let operating = try? context.factors.factor("electricity-grid-factors", ["country": country], column: "operating_margin"),
+            let combined = try? context.factors.factor("electricity-grid-factors", ["country": country], column: "combined_margin") {
+            hint += "; electricity-grid-factors.csv gives \(country) \(operating.value) (operating margin) and \(combined.value) (combined margin) t CO2/MWh"
         }
         return hint
     }

@@ -43,6 +43,12 @@ enum LandUseChangeModule {
                 context: context, outcome: outcome, recorder: &recorder)
             emissions[outcome].add(.co2Soil, soil.co2)
             emissions[outcome].add(.n2o, soil.n2o)
+            if let mineralisation, deltaSOC < 0 {
+                try Nitrogen.bookIndirect(
+                    nitrogenPerUnit: -deltaSOC / context.transitionYears.value / mineralisation.cn, series: series.soil,
+                    volatilisation: .none, irrigated: false, label: "mineralised SOM", rowID: row.id, context: context,
+                    outcome: outcome, into: &emissions[outcome], recorder: &recorder)
+            }
         }
         return ModuleRowResult(emissions: emissions, recorder: recorder)
     }

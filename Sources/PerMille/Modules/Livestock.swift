@@ -36,7 +36,7 @@ enum LivestockModule {
                     into: &emissions[outcome], recorder: &recorder)
             }
         }
-        return ModuleRowResult(emissions: emissions, recorder: recorder)
+        return ModuleRowResult(emissions: emissions, recorder: recorder, quantity: Quantity(values: row.heads, unit: "heads"))
     }
 
     /// Gas per head and year for one set of manure shares.

@@ -17,6 +17,11 @@ enum Nitrogen {
         rowID: String, context: AssessmentContext, outcome: Outcome, into emissions: inout GasSeries, recorder: inout RowRecorder
     ) throws(MissingFactor) {
         guard nitrogenPerUnit > 0 else { return }
+        let leaches = context.leachingApplies(irrigated: irrigated)
+        guard volatilisation != .none || leaches else {
+            recorder.note("no leaching N2O: the site is \(context.site.climateZone.moisture ?? "montane") and the N is not irrigated (method.md §10.3)")
+            return
+        }
         recorder.divergence(.d2)
         guard context.method == .ipcc else { return }
         var perUnit = 0.0
@@ -25,7 +30,7 @@ enum Nitrogen {
             let ef4 = recorder.use("EF4", try context.indirectFactor("ef4", rowID: rowID))
             perUnit += nitrogenPerUnit * fraction * ef4
         }
-        if context.leachingApplies(irrigated: irrigated) {
+        if leaches {
             let fraction = recorder.use("Frac_LEACH", try context.indirectFactor("frac-leach", rowID: rowID))
             let ef5 = recorder.use("EF5", try context.indirectFactor("ef5", rowID: rowID))
             perUnit += nitrogenPerUnit * fraction * ef5

@@ -74,7 +74,7 @@ extension SoilCarbon {
         emissions.add(.n2o, soil.n2o)
         if let ratios {
             // Mineralised N also leaches (IPCC Eq. 11.10, F_SOM); it is not volatilised.
-            let nitrogen = abs(deltaSOC) / context.transitionYears.value / ratios.cn
+            let nitrogen = deltaSOC < 0 ? -deltaSOC / context.transitionYears.value / ratios.cn : 0
             try Nitrogen.bookIndirect(
                 nitrogenPerUnit: nitrogen, series: series.soil, volatilisation: .none, irrigated: false, label: "mineralised SOM",
                 rowID: rowID, context: context, outcome: outcome, into: &emissions, recorder: &recorder)

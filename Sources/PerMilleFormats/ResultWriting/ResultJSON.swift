@@ -38,7 +38,10 @@ public enum ResultJSON {
                 ("capitalizationYears", .integer(assessment.totalYears - assessment.implementationYears)),
                 ("totalYears", .integer(assessment.totalYears)),
             ])),
-            ("gwpValues", .object([("co2", .number(1)), ("ch4", .number(assessment.gwpFactors.ch4.value)), ("n2o", .number(assessment.gwpFactors.n2o.value))])),
+            ("gwpValues", .object([
+                ("co2", .number(1)), ("ch4", .number(assessment.gwpFactors.ch4.value)),
+                ("ch4Fossil", .number(assessment.gwpFactors.ch4Fossil.value)), ("n2o", .number(assessment.gwpFactors.n2o.value)),
+            ])),
             ("unit", .string("t CO2e; emissions positive, removals negative; balance = with - without")),
         ]
         var total = triple(assessment.total)
@@ -49,6 +52,7 @@ public enum ResultJSON {
             ("perHectarePerYear", .number(clean(area > 0 && years > 0 ? totalBalance / area / years : 0))),
             ("intensity", intensity(assessment.total, area: area, years: years)),
             ("byGas", byGas(assessment, rows: assessment.rows)),
+            ("gases", gases(assessment, rows: assessment.rows)),
         ]
         top.append(("total", .object(total)))
         var modules: [(String, JSONOutput)] = []
@@ -61,6 +65,7 @@ public enum ResultJSON {
                 ("area", .number(moduleArea)),
                 ("intensity", intensity(assessment.total(of: rows), area: moduleArea, years: years)),
                 ("byGas", byGas(assessment, rows: rows)),
+                ("gases", gases(assessment, rows: rows)),
                 ("years", yearly(assessment, rows: rows)),
                 ("rows", .object(rows.map { ($0.id, row($0, assessment: assessment, explain: explain)) })),
             ]
@@ -69,6 +74,8 @@ public enum ResultJSON {
         top.append(("modules", .object(modules)))
         top.append(("years", yearly(assessment, rows: assessment.rows)))
         top.append(("divergences", .array(assessment.divergences.map(divergence))))
+        top.append(("otherMethod", otherMethod(assessment)))
+        if let uncertainty = assessment.uncertainty { top.append(("uncertainty", self.uncertainty(uncertainty, years: years))) }
         top.append(("notes", .array(assessment.notes.map(JSONOutput.string))))
         top.append(("digests", .object([
             ("input", .string(provenance.inputDigest)),
@@ -115,6 +122,52 @@ public enum ResultJSON {
         })
     }
 
+    /// Tonnes of each gas (t CO2, t CH4, t N2O) over its categories, and the manufacture CO2e.
+    private static func gases(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
+        .object(Gas.allCases.map { gas in
+            (gas.rawValue, .object(triple(assessment.tonnes(of: rows, gas: gas)) + [("unit", .string(gas.massUnit))]))
+        })
+    }
+
+    /// The project's totals under the other method, from the per-row differences (divergence D-list).
+    private static func otherMethod(_ assessment: Assessment) -> JSONOutput {
+        var difference: [GasCategory: Balance] = [:]
+        for item in assessment.divergences {
+            var entry = difference[item.gas] ?? Balance(without: 0, with: 0)
+            if item.outcome == .without { entry.without += item.differenceCO2e } else { entry.with += item.differenceCO2e }
+            difference[item.gas] = entry
+        }
+        let total = difference.values.reduce(Balance(without: 0, with: 0)) { Balance(without: $0.without + $1.without, with: $0.with + $1.with) }
+        let other = Balance(without: assessment.total.without - total.without, with: assessment.total.with - total.with)
+        return .object([("method", .string(assessment.method.other.rawValue))] + triple(other) + [
+            ("differenceByGas", .object(GasCategory.allCases.compactMap { gas in
+                difference[gas].map { (gas.rawValue, .object(triple($0))) }
+            })),
+        ])
+    }
+
+    private static func uncertainty(_ report: UncertaintyReport, years: Double) -> JSONOutput {
+        func values(_ triple: UncertaintyReport.UncertaintyTriple) -> [(String, JSONOutput)] {
+            [("without", .number(clean(triple.without))), ("with", .number(clean(triple.with))), ("balance", .number(clean(triple.balance)))]
+        }
+        return .object([
+            ("method", .string("EX-ACT classes: |cell flux| x class (10/20/33/50 %), summed without root-sum-square (method.md §14.5)")),
+            ("total", .object(values(report.total))),
+            ("perYear", .object(values(.init(without: report.total.without / years, with: report.total.with / years, balance: report.total.balance / years)))),
+            ("absoluteFlux", .object(values(report.absoluteFlux))),
+            ("percent", .object(values(report.percent))),
+            ("percentDefinition", .string("total uncertainty / sum of absolute cell fluxes (permille's definition; EX-ACT's denominator is MISSING, O4)")),
+            ("cells", .array(report.cells.map { cell in
+                .object([
+                    ("module", .string(cell.module.rawValue)), ("component", .string(cell.component.rawValue)),
+                    ("class", .string(cell.stars)), ("percent", .number(cell.factor.value)),
+                    ("provisional", .bool(cell.provisional)),
+                    ("flux", .object(triple(cell.flux))), ("uncertainty", .object(values(cell.uncertainty))),
+                ])
+            })),
+        ])
+    }
+
     private static func row(_ row: RowResult, assessment: Assessment, explain: Bool) -> JSONOutput {
         var entry = triple(row.balance(gwp: assessment.gwpFactors))
         entry += [
@@ -129,7 +182,16 @@ public enum ResultJSON {
             ("years", .object(Outcome.allCases.map { outcome in
                 (outcome.rawValue, .array((0..<assessment.totalYears).map { .number(clean(row.co2e(outcome, year: $0, gwp: assessment.gwpFactors))) }))
             })),
+            ("gases", .object(Gas.allCases.map { gas in
+                (gas.rawValue, .object(triple(Balance(without: row.tonnes(.without, gas), with: row.tonnes(.with, gas))) + [("unit", .string(gas.massUnit))]))
+            })),
         ]
+        if let quantity = row.quantity {
+            entry.append(("quantity", .object([
+                ("start", .number(quantity.values.start)), ("without", .number(quantity.values.without)),
+                ("with", .number(quantity.values.with)), ("unit", .string(quantity.unit)),
+            ])))
+        }
         if !row.divergenceIDs.isEmpty { entry.append(("divergenceIDs", .array(row.divergenceIDs.map { .string($0.rawValue) }))) }
         if !row.notes.isEmpty { entry.append(("notes", .array(row.notes.map(JSONOutput.string)))) }
         if explain {

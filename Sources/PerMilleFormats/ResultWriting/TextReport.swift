@@ -24,7 +24,28 @@ public enum TextReport {
         lines.append(row("By gas (t CO2e)", "Without", "With", "Balance"))
         lines.append(String(repeating: "─", count: 78))
         for gas in GasCategory.allCases {
-            lines.append(row(gasTitle(gas), assessment.total(of: assessment.rows, gas: gas)))
+            let total = assessment.total(of: assessment.rows, gas: gas)
+            guard total.without != 0 || total.with != 0 || [.co2Biomass, .co2Soil, .n2o, .ch4].contains(gas) else { continue }
+            lines.append(row(gasTitle(gas), total))
+        }
+        lines.append("")
+        lines.append(row("Gases (tonnes)", "Without", "With", "Balance"))
+        lines.append(String(repeating: "─", count: 78))
+        for gas in Gas.allCases {
+            let tonnes = assessment.tonnes(of: assessment.rows, gas: gas)
+            guard tonnes.without != 0 || tonnes.with != 0 || gas != .co2e else { continue }
+            lines.append(row(gas.massUnit, tonnes, decimals: 3))
+        }
+        if let uncertainty = assessment.uncertainty {
+            lines.append("")
+            lines.append(row("Uncertainty (EX-ACT classes, t CO2e)", "Without", "With", "Balance"))
+            lines.append(String(repeating: "─", count: 78))
+            for cell in uncertainty.cells {
+                let title = "\(cell.module.title), \(cell.component.rawValue) \(cell.stars)\(cell.provisional ? " (provisional)" : "")"
+                lines.append(row(title, number(cell.uncertainty.without, decimals: 1), number(cell.uncertainty.with, decimals: 1), number(cell.uncertainty.balance, decimals: 1)))
+            }
+            lines.append(row("Total", number(uncertainty.total.without, decimals: 1), number(uncertainty.total.with, decimals: 1), number(uncertainty.total.balance, decimals: 1)))
+            lines.append(row("% of Σ |cell flux|", number(uncertainty.percent.without, decimals: 1), number(uncertainty.percent.with, decimals: 1), number(uncertainty.percent.balance, decimals: 1)))
         }
         if !assessment.divergences.isEmpty {
             lines.append("")
@@ -59,7 +80,11 @@ public enum TextReport {
             let balance = row.balance(gwp: assessment.gwpFactors)
             lines.append("")
             lines.append("[\(row.module.title)] \(row.id) — \(row.name)")
-            lines.append("  area (ha): start \(number(row.area.start, decimals: 2)), without \(number(row.area.without, decimals: 2)), with \(number(row.area.with, decimals: 2))")
+            if let quantity = row.quantity {
+                lines.append("  \(quantity.unit): start \(plain(quantity.values.start)), without \(plain(quantity.values.without)), with \(plain(quantity.values.with))")
+            } else {
+                lines.append("  area (ha): start \(number(row.area.start, decimals: 2)), without \(number(row.area.without, decimals: 2)), with \(number(row.area.with, decimals: 2))")
+            }
             lines.append("  t CO2e: without \(number(balance.without, decimals: 2)), with \(number(balance.with, decimals: 2)), balance \(number(balance.balance, decimals: 2))")
             lines.append("  factors:")
             for use in row.factors {
@@ -76,7 +101,7 @@ public enum TextReport {
                 lines.append("    \(item.name)\(scope) = \(plain(item.value)) \(item.unit)")
             }
             for outcome in Outcome.allCases {
-                let masses = GasCategory.allCases.map { "\($0.rawValue) \(number(row.mass(outcome, $0), decimals: 4)) \($0.massUnit)" }
+                let masses = GasCategory.allCases.filter { row.mass(.without, $0) != 0 || row.mass(.with, $0) != 0 }.map { "\($0.rawValue) \(number(row.mass(outcome, $0), decimals: 4)) \($0.massUnit)" }
                 lines.append("  gases \(outcome.rawValue): " + masses.joined(separator: ", "))
             }
         }
