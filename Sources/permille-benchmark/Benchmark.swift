@@ -82,7 +82,7 @@ enum SyntheticProject {
                 """)
             default:
                 items["landUseChange", default: []].append("""
-                {"id":"L\(index)","from":"grassland","to":"annual-cropland","area":{"without":\(area),"with":0}}
+                {"id":"L\(index)","from":"annual-cropland","to":"silvopasture","area":{"without":0,"with":\(area)}}
                 """)
             }
         }

@@ -26,6 +26,7 @@ struct GoldenResultTests {
     @Test("assess output equals the expected file", arguments: [
         ("Fixtures/grassland-demo.json", ["--method", "exact-v9.4"], "Fixtures/grassland-demo.expected.json"),
         ("Fixtures/tropical-demo.json", [], "Fixtures/tropical-demo.expected.json"),
+        ("Fixtures/rice-livestock-demo.json", [], "Fixtures/rice-livestock-demo.expected.json"),
     ])
     func golden(input: String, options: [String], expectedFile: String) throws {
         let result = try Self.run(["assess", input, "--format", "json"] + options)

@@ -181,22 +181,22 @@ struct FileStructureDiagnosticsTests {
         """
     }
 
-    @Test("A non-empty rice list is module.unsupported, at the list")
-    func riceIsUnsupported() throws {
-        // line 14: `    "rice": [{"id": "X1"}]`, the `[` is at column 13
-        let text = Self.demo(withModule: "rice")
+    @Test("A non-empty coastalWetlands list is module.unsupported, at the list")
+    func coastalWetlandsIsUnsupported() throws {
+        // line 14: `    "coastalWetlands": [{"id": "X1"}]`, the `[` is at column 24
+        let text = Self.demo(withModule: "coastalWetlands")
         let outcome = DecoderTestSupport.decode(text)
         try expectDiagnostic(
             ExpectedDiagnostic(
-                code: "module.unsupported", message: "module 'rice' is not assessed by this version of permille",
-                line: 14, column: 13, token: "[{\"id\": \"X1\"}]", path: "modules.rice", rowID: nil,
-                expected: "one of landUseChange, annualCrops, perennialCrops, grassland, forestManagement, organicSoils",
-                found: "'rice'"),
+                code: "module.unsupported", message: "module 'coastalWetlands' is not assessed by this version of permille",
+                line: 14, column: 24, token: "[{\"id\": \"X1\"}]", path: "modules.coastalWetlands", rowID: nil,
+                expected: "one of landUseChange, annualCrops, perennialCrops, grassland, forestManagement, organicSoils, rice, livestock, inputs",
+                found: "'coastalWetlands'"),
             in: outcome, source: text)
         #expect(outcome.diagnostics.count == 1, "the rows of an unsupported module are not read")
     }
 
-    @Test("Every module of a later version is module.unsupported", arguments: ["rice", "livestock", "inputs", "coastalWetlands"])
+    @Test("Every module of a later version is module.unsupported", arguments: ["coastalWetlands"])
     func laterModulesAreUnsupported(module: String) throws {
         let outcome = DecoderTestSupport.decode(Self.demo(withModule: module))
         #expect(outcome.project == nil)
@@ -212,7 +212,7 @@ struct FileStructureDiagnosticsTests {
 
     @Test("An empty list for a later module is accepted")
     func emptyLaterModuleIsAccepted() throws {
-        let text = Self.demo(withModule: "rice").replacingOccurrences(of: #"[{"id": "X1"}]"#, with: "[]")
+        let text = Self.demo(withModule: "coastalWetlands").replacingOccurrences(of: #"[{"id": "X1"}]"#, with: "[]")
         let outcome = DecoderTestSupport.decode(text)
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.code))")
         #expect(outcome.project?.grassland.count == 1)

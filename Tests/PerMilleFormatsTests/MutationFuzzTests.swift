@@ -22,7 +22,7 @@ struct MutationFuzzTests {
         let factors = DecoderTestSupport.factors
         let decoder = ProjectDecoder(factors: factors)
         var seeds: [[UInt8]] = []
-        for name in ["grassland-demo.json", "tropical-demo.json"] {
+        for name in ["grassland-demo.json", "tropical-demo.json", "rice-livestock-demo.json"] {
             let bytes = Array(try Data(contentsOf: DecoderTestSupport.packageRoot.appendingPathComponent("Fixtures/\(name)")))
             seeds.append(encoding == "json" ? bytes : Array(XMLWriter.write(try JSONParser.parse(bytes)).utf8))
         }

@@ -10,7 +10,7 @@ import Testing
 /// go JSON → XML → JSON unchanged, and an XML project assesses to the same numbers.
 @Suite("XML encoding")
 struct XMLEncodingTests {
-    static let fixtures = ["grassland-demo.json", "tropical-demo.json"]
+    static let fixtures = ["grassland-demo.json", "tropical-demo.json", "rice-livestock-demo.json"]
 
     static func fixture(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: DecoderTestSupport.packageRoot.appendingPathComponent("Fixtures/\(name)")))
@@ -164,7 +164,15 @@ struct GeneratedProjectTests {
 
     static func project(using generator: inout SeededGenerator) -> String {
         func pick(_ list: [String]) -> String { list.randomElement(using: &generator) ?? list[0] }
-        func area() -> String { String(Double(Int.random(in: 0...4_000, using: &generator)) / 8) }
+        // Areas change freely; two land-use-change rows per module move the net change in and out, so
+        // the project passes the area checks (method.md §3.3).
+        var change: [String: (without: Double, with: Double)] = [:]
+        func areas(_ module: String) -> String {
+            let values = (0..<3).map { _ in Double(Int.random(in: 0...4_000, using: &generator)) / 8 }
+            let before = change[module] ?? (0, 0)
+            change[module] = (before.without + values[1] - values[0], before.with + values[2] - values[0])
+            return #"{"start": \#(values[0]), "without": \#(values[1]), "with": \#(values[2])}"#
+        }
         var grassland: [String] = []
         for index in 0..<Int.random(in: 1...4, using: &generator) {
             let states = (0..<3).map { _ -> String in
@@ -172,18 +180,29 @@ struct GeneratedProjectTests {
                 return condition == "improved" && Bool.random(using: &generator)
                     ? #"{"condition": "improved", "input": "\#(pick(["medium", "high"]))"}"# : #"{"condition": "\#(condition)"}"#
             }
-            grassland.append(#"{"id": "G\#(index)", "area": {"start": \#(area()), "without": \#(area()), "with": \#(area())}, "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": {"without": "\#(pick(Self.dynamics))", "with": "\#(pick(Self.dynamics))"}}"#)
+            grassland.append(#"{"id": "G\#(index)", "area": \#(areas("grassland")), "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": {"without": "\#(pick(Self.dynamics))", "with": "\#(pick(Self.dynamics))"}}"#)
         }
         var crops: [String] = []
         for index in 0..<Int.random(in: 0...3, using: &generator) {
             let states = (0..<3).map { _ in #"{"tillage": "\#(pick(Self.tillage))", "input": "\#(pick(Self.inputs))"}"# }
-            crops.append(#"{"id": "A\#(index)", "name": "2024", "area": {"start": \#(area()), "without": \#(area()), "with": \#(area())}, "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": "\#(pick(Self.dynamics))"}"#)
+            crops.append(#"{"id": "A\#(index)", "name": "2024", "area": \#(areas("annual-cropland")), "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": "\#(pick(Self.dynamics))"}"#)
+        }
+        var conversions: [String] = []
+        for (landUse, net) in change.sorted(by: { $0.key < $1.key }) {
+            let gain = (without: max(0, net.without), with: max(0, net.with))
+            let loss = (without: max(0, -net.without), with: max(0, -net.with))
+            if gain.without > 0 || gain.with > 0 {
+                conversions.append(#"{"id": "L-in-\#(landUse)", "from": "degraded-land", "to": "\#(landUse)", "area": {"without": \#(gain.without), "with": \#(gain.with)}}"#)
+            }
+            if loss.without > 0 || loss.with > 0 {
+                conversions.append(#"{"id": "L-out-\#(landUse)", "from": "\#(landUse)", "to": "degraded-land", "area": {"without": \#(loss.without), "with": \#(loss.with)}}"#)
+            }
         }
         let implementation = Int.random(in: 1...25, using: &generator)
         return """
             {"format": "permille/1",
              "project": {"name": "Generated & <checked>", "startYear": 2026, "implementationYears": \(implementation), "capitalizationYears": \(Int.random(in: 0...(50 - implementation), using: &generator)), "climate": "\(pick(Self.climates))", "soil": "high-activity-clay", "method": "\(pick(["ipcc", "exact-v9.4"]))"},
-             "modules": {"grassland": [\(grassland.joined(separator: ","))], "annualCrops": [\(crops.joined(separator: ","))]}}
+             "modules": {"landUseChange": [\(conversions.joined(separator: ","))], "grassland": [\(grassland.joined(separator: ","))], "annualCrops": [\(crops.joined(separator: ","))]}}
             """
     }
 

@@ -47,6 +47,25 @@ public struct Assessment: Sendable {
     /// Project totals.
     public var total: Balance { total(of: rows) }
 
+    /// The differences (chosen − other method) in t CO2e, by gas category, summed over the divergence list.
+    public var otherMethodDifference: [GasCategory: Balance] {
+        var difference: [GasCategory: Balance] = [:]
+        for item in divergences {
+            var entry = difference[item.gas] ?? Balance(without: 0, with: 0)
+            if item.outcome == .without { entry.without += item.differenceCO2e } else { entry.with += item.differenceCO2e }
+            difference[item.gas] = entry
+        }
+        return difference
+    }
+
+    /// The project's totals under the other method (EX-ACT's own when the chosen method is ipcc).
+    public var otherMethodTotal: Balance {
+        let difference = otherMethodDifference.values.reduce(Balance(without: 0, with: 0)) {
+            Balance(without: $0.without + $1.without, with: $0.with + $1.with)
+        }
+        return Balance(without: total.without - difference.without, with: total.with - difference.with)
+    }
+
     /// Tonnes of one gas (not CO2e) over a set of rows.
     public func tonnes(of rows: [RowResult], gas: Gas) -> Balance {
         var without = 0.0

@@ -89,8 +89,10 @@ public struct ProjectDecoder: Sendable {
         name: "", startYear: 0, implementationYears: 1, capitalizationYears: 0,
         climate: .zone(.tropicalMontane), soil: .soilClass(.organic))
 
-    static let supportedModules = ["landUseChange", "annualCrops", "perennialCrops", "grassland", "forestManagement", "organicSoils"]
-    static let laterModules = ["rice", "livestock", "inputs", "coastalWetlands"]
+    static let supportedModules = [
+        "landUseChange", "annualCrops", "perennialCrops", "grassland", "forestManagement", "organicSoils", "rice", "livestock", "inputs",
+    ]
+    static let laterModules = ["coastalWetlands"]
 
     private func readProject(_ root: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary) -> Project? {
         guard let top = reader.object(root, path: "", allowed: ProjectSchema.keys(ProjectSchema.document)) else { return nil }
@@ -132,8 +134,19 @@ public struct ProjectDecoder: Sendable {
             project.grassland = decoded.grassland
             project.forestManagement = decoded.forestManagement
             project.organicSoils = decoded.organicSoils
+            project.rice = decoded.rice
+            project.livestock = decoded.livestock
+            project.inputs = decoded.inputs
             reader.append(decoded.diagnostics)
             ids = decoded.ids
+            for issue in AreaCheck.check(project, perennialSystems: Set(vocabulary.perennialSystems)) {
+                // The issue is reported at its first row's area: that is where a holder fixes it.
+                let first = issue.rowIDs.first ?? ""
+                let path = decoded.paths[first].map { "\($0).area" } ?? "modules"
+                reader.report(
+                    issue.code, issue.message, at: decoded.ids[first] ?? modulesNode.position, path: path, row: first,
+                    expected: issue.expected, found: issue.found, severity: issue.severity == .error ? .error : .warning)
+            }
             let written = Self.supportedModules.reduce(0) { $0 + (modules[$1]?.array?.count ?? 0) }
             if written == 0 {
                 reader.report("modules.empty", "the project has no rows: nothing to assess", at: modulesNode.position, path: "modules", expected: "at least one row", found: "none")
@@ -142,7 +155,7 @@ public struct ProjectDecoder: Sendable {
             reader.missing("modules", in: root, path: "", expected: "an object of module row lists")
         }
         if let node = top["overrides"] {
-            project.overrides = OverridesReader.read(node, reader: &reader, rowIDs: ids)
+            project.overrides = OverridesReader.read(node, reader: &reader, vocabulary: vocabulary, rowIDs: ids)
         }
         if let node = top["indicators"] {
             project.indicators = OverridesReader.indicators(node, reader: &reader)

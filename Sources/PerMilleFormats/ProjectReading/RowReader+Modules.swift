@@ -123,18 +123,24 @@ extension RowReader {
 
     // MARK: - Pieces
 
-    /// An optional number within bounds.
+    /// A number within bounds, optional unless `required`; `aboveMinimum` leaves the minimum itself out.
     mutating func positive(
         _ fields: Fields, _ key: String, node: JSONNode, path: @autoclosure () -> String, row: String,
-        minimum: Double = 0, maximum: Double = .greatestFiniteMagnitude
+        minimum: Double = 0, maximum: Double = .greatestFiniteMagnitude, aboveMinimum: Bool = false, required: Bool = false
     ) -> Double? {
-        guard fields[key] != nil else { return nil }
+        guard fields[key] != nil else {
+            if required { reader.missing(key, in: node, path: path(), row: row, expected: "a number") }
+            return nil
+        }
         guard let value = reader.number(fields, key, in: node, path: path(), row: row) else { return nil }
-        guard value >= minimum, value <= maximum else {
+        guard aboveMinimum ? value > minimum : value >= minimum, value <= maximum else {
+            let unbounded = maximum == .greatestFiniteMagnitude
             reader.report(
-                "value.out-of-range", "'\(key)' must be between \(minimum) and \(maximum == .greatestFiniteMagnitude ? "any larger value" : String(maximum))",
+                "value.out-of-range",
+                aboveMinimum && unbounded ? "'\(key)' must be above \(minimum)"
+                    : "'\(key)' must be between \(minimum) and \(unbounded ? "any larger value" : String(maximum))",
                 at: fields[key]?.position ?? node.position, path: joinPath(path(), key), row: row,
-                expected: maximum == .greatestFiniteMagnitude ? "≥ \(minimum)" : "\(minimum)…\(maximum)", found: fields[key]?.number?.literal ?? String(value))
+                expected: unbounded ? "\(aboveMinimum ? ">" : "≥") \(minimum)" : "\(minimum)…\(maximum)", found: fields[key]?.number?.literal ?? String(value))
             return nil
         }
         return value

@@ -67,6 +67,9 @@ struct RowReader {
         "grassland": stateRowKeys, "annualCrops": stateRowKeys, "perennialCrops": stateRowKeys, "organicSoils": stateRowKeys,
         "forestManagement": stateRowKeys + ["forest"],
         "landUseChange": ["id", "name", "from", "to", "area", "dynamics"],
+        "rice": stateRowKeys,
+        "livestock": ["id", "name", "species", "productivity", "heads", "manure", "manureWith", "dynamics"],
+        "inputs": ["id", "name", "kind", "amount", "manufacturedInCountry", "irrigated", "fuelUse", "dynamics"],
     ]
 
     private mutating func common(_ node: JSONNode, module: String, index: Int, allowed: [String]) -> Common? {
@@ -115,22 +118,36 @@ struct RowReader {
         return RowDynamics(without: without, with: with)
     }
 
-    /// `{start, without, with}` hectares, each finite and not negative.
-    mutating func area(_ common: Common, keys: [String] = ["start", "without", "with"]) -> Triple<Double>? {
-        guard let node = common.fields["area"] else {
-            reader.missing("area", in: common.node, path: common.path, row: common.id, expected: "{" + keys.joined(separator: ", ") + "} in hectares")
+    /// What a `{start, without, with}` object counts: hectares of land, heads of a herd, an input's amount.
+    struct Quantity {
+        /// The row key, also the first part of the diagnostic codes (`area.negative`, `heads.zero`).
+        var field: String
+        var unit: String
+        /// What a row of all zeros has none of.
+        var noun: String
+
+        static let area = Quantity(field: "area", unit: "hectares", noun: "land")
+        static let heads = Quantity(field: "heads", unit: "heads", noun: "heads")
+        static func amount(unit: String) -> Quantity { Quantity(field: "amount", unit: unit, noun: "input") }
+    }
+
+    /// `{start, without, with}` hectares (or heads, or amounts), each finite and not negative.
+    mutating func area(_ common: Common, keys: [String] = ["start", "without", "with"], quantity: Quantity = .area) -> Triple<Double>? {
+        let field = quantity.field
+        guard let node = common.fields[field] else {
+            reader.missing(field, in: common.node, path: common.path, row: common.id, expected: "{" + keys.joined(separator: ", ") + "} in \(quantity.unit)")
             return nil
         }
-        let path = { "\(common.path).area" }
+        let path = { "\(common.path).\(field)" }
         guard let fields = reader.object(node, path: path(), allowed: keys, row: common.id) else { return nil }
         var values: [Double?] = []
         for key in keys {
             guard let value = reader.number(fields, key, in: node, path: path(), row: common.id, required: true) else { continue }
             guard value >= 0 else {
                 reader.report(
-                    "area.negative", "area must be zero or more, found \(fields[key]?.number?.literal ?? String(value))",
+                    "\(field).negative", "\(field) must be zero or more, found \(fields[key]?.number?.literal ?? String(value))",
                     at: fields[key]?.position ?? node.position, path: "\(path()).\(key)", row: common.id,
-                    expected: "hectares ≥ 0", found: fields[key]?.number?.literal ?? String(value))
+                    expected: "\(quantity.unit) ≥ 0", found: fields[key]?.number?.literal ?? String(value))
                 continue
             }
             values.append(value)
@@ -138,8 +155,8 @@ struct RowReader {
         guard values.count == keys.count else { return nil }
         if values.allSatisfy({ $0 == 0 }) {
             reader.report(
-                "area.zero", "the row has no land in any scenario, so it adds nothing", at: node.position, path: path(), row: common.id,
-                expected: "hectares above 0 in at least one scenario", found: "0 everywhere", severity: .warning)
+                "\(field).zero", "the row has no \(quantity.noun) in any scenario, so it adds nothing", at: node.position, path: path(), row: common.id,
+                expected: "\(quantity.unit) above 0 in at least one scenario", found: "0 everywhere", severity: .warning)
         }
         func value(_ key: String) -> Double { keys.firstIndex(of: key).flatMap { values[$0] } ?? 0 }
         return Triple(start: value("start"), without: value("without"), with: value("with"))

@@ -18,8 +18,13 @@ enum RowSlices {
         var grassland: [GrasslandRow] = []
         var forestManagement: [ForestManagementRow] = []
         var organicSoils: [OrganicSoilRow] = []
+        var rice: [RiceRow] = []
+        var livestock: [LivestockRow] = []
+        var inputs: [InputRow] = []
         var diagnostics: [Diagnostic] = []
         var ids: [String: JSONPosition] = [:]
+        /// `modules.grassland[3]` of each row id, for diagnostics about whole rows.
+        var paths: [String: String] = [:]
     }
 
     private struct Slice: Sendable {
@@ -57,9 +62,15 @@ enum RowSlices {
             merged.grassland += outcome.rows.grassland
             merged.forestManagement += outcome.rows.forestManagement
             merged.organicSoils += outcome.rows.organicSoils
+            merged.rice += outcome.rows.rice
+            merged.livestock += outcome.rows.livestock
+            merged.inputs += outcome.rows.inputs
             reader.append(outcome.rows.diagnostics)
             for entry in outcome.idOrder {
-                guard let earlier = merged.ids.updateValue(entry.position, forKey: entry.id) else { continue }
+                guard let earlier = merged.ids.updateValue(entry.position, forKey: entry.id) else {
+                    merged.paths[entry.id] = "modules.\(entry.module)[\(entry.index)]"
+                    continue
+                }
                 merged.ids[entry.id] = earlier
                 reader.report(
                     "row.duplicate-id", "row id '\(entry.id)' is used twice (first at line \(earlier.line))", at: entry.position,
@@ -102,7 +113,10 @@ enum RowSlices {
         case "perennialCrops": decoded.perennialCrops = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.perennial)
         case "grassland": decoded.grassland = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.grassland)
         case "forestManagement": decoded.forestManagement = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.forestManagement)
-        default: decoded.organicSoils = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.organicSoil)
+        case "organicSoils": decoded.organicSoils = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.organicSoil)
+        case "rice": decoded.rice = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.rice)
+        case "livestock": decoded.livestock = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.livestock)
+        default: decoded.inputs = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.input)
         }
         decoded.diagnostics = rows.reader.diagnostics
         return SliceOutcome(rows: decoded, idOrder: rows.idOrder)

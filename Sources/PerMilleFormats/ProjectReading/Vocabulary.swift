@@ -17,6 +17,27 @@ final class Vocabulary: Sendable {
     let forestEcozones: [String]
     let organicLandUses: [String]
     let wrbGroups: [String]
+    let riceWater: [String]
+    let ricePreseason: [String]
+    let riceStraw: [String]
+    let riceAmendments: [String]
+    /// Animal keys of `livestock-parameters`.
+    let livestockSpecies: [String]
+    let livestockProductivity: [String]
+    /// System keys of `livestock-manure-system-shares`.
+    let manureSystems: [String]
+    /// Kind keys of `input-kinds`, and what the table says of each.
+    let inputKinds: [String]
+    let inputKindDetails: [String: InputKind]
+    /// Tier 2 factor names an override may use (`OverridesReader.knownFactors`), sorted.
+    let overridableFactors: [String]
+
+    /// One row of `input-kinds`: the unit of its amounts and the fuel uses it has factors for.
+    struct InputKind: Sendable {
+        var unit: String
+        /// `stationary`, `mobile`, `off-road`: those whose `fuel_…` column is not `none`, in that order.
+        var fuelUses: [String]
+    }
 
     static let dynamics = DynamicsKind.allCases.map(\.rawValue)
     static let residues = ["retained", "burned", "exported"]
@@ -26,6 +47,8 @@ final class Vocabulary: Sendable {
     static let standAges = ["gt-20-years", "le-20-years"]
     static let water = ["drained", "rewetted", "undrained"]
     static let nutrients = ["poor", "rich"]
+    /// Fuel uses of an input row; each has a `fuel_…` column in `input-kinds` (`off-road` → `fuel_off_road`).
+    static let fuelUses = ["stationary", "mobile", "off-road"]
 
     init(factors: FactorSet) {
         func keys(_ table: String, _ column: String) -> [String] {
@@ -56,5 +79,24 @@ final class Vocabulary: Sendable {
         organicLandUses = keys("organic-soil-drainage", "land_use").filter { !["other-land", "other-land-use", "settlement"].contains($0) }
             + ["peat-extraction"]
         wrbGroups = keys("wrb-soil-groups", "wrb_group")
+        riceWater = vocabulary("rice-water")
+        ricePreseason = vocabulary("rice-preseason")
+        riceStraw = vocabulary("rice-straw")
+        riceAmendments = vocabulary("rice-amendment")
+        livestockSpecies = keys("livestock-parameters", "animal")
+        livestockProductivity = keys("livestock-parameters", "productivity")
+        manureSystems = keys("livestock-manure-system-shares", "manure_system")
+        inputKinds = keys("input-kinds", "kind")
+        var details: [String: InputKind] = [:]
+        for record in factors.tables["input-kinds"]?.records ?? [] {
+            guard let kind = record.key.first else { continue }
+            let uses = Self.fuelUses.filter { use in
+                let factor = record.text["fuel_" + String(use.map { $0 == "-" ? "_" : $0 })] ?? "none"
+                return !factor.isEmpty && factor != "none"
+            }
+            details[kind] = InputKind(unit: record.text["amount_unit"] ?? "", fuelUses: uses)
+        }
+        inputKindDetails = details
+        overridableFactors = OverridesReader.knownFactors(manureSystems: manureSystems).keys.sorted()
     }
 }

@@ -131,15 +131,8 @@ public enum ResultJSON {
 
     /// The project's totals under the other method, from the per-row differences (divergence D-list).
     private static func otherMethod(_ assessment: Assessment) -> JSONOutput {
-        var difference: [GasCategory: Balance] = [:]
-        for item in assessment.divergences {
-            var entry = difference[item.gas] ?? Balance(without: 0, with: 0)
-            if item.outcome == .without { entry.without += item.differenceCO2e } else { entry.with += item.differenceCO2e }
-            difference[item.gas] = entry
-        }
-        let total = difference.values.reduce(Balance(without: 0, with: 0)) { Balance(without: $0.without + $1.without, with: $0.with + $1.with) }
-        let other = Balance(without: assessment.total.without - total.without, with: assessment.total.with - total.with)
-        return .object([("method", .string(assessment.method.other.rawValue))] + triple(other) + [
+        let difference = assessment.otherMethodDifference
+        return .object([("method", .string(assessment.method.other.rawValue))] + triple(assessment.otherMethodTotal) + [
             ("differenceByGas", .object(GasCategory.allCases.compactMap { gas in
                 difference[gas].map { (gas.rawValue, .object(triple($0))) }
             })),

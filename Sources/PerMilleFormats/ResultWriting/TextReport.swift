@@ -54,6 +54,11 @@ public enum TextReport {
                 lines.append("  \(item.ids.map(\.rawValue).joined(separator: "+")) row \(item.rowID) \(item.outcome.rawValue) \(item.gas.rawValue): \(number(item.chosen, decimals: 4)) vs \(number(item.other, decimals: 4)) \(item.gas.massUnit) (\(signed(item.differenceCO2e)) t CO2e)")
             }
             for id in Set(assessment.divergences.flatMap(\.ids)).sorted() { lines.append("  \(id.rawValue): \(id.summary)") }
+            for (gas, difference) in assessment.otherMethodDifference.sorted(by: { (GasCategory.allCases.firstIndex(of: $0.key) ?? 0) < (GasCategory.allCases.firstIndex(of: $1.key) ?? 0) }) {
+                lines.append("  \(gasTitle(gas)): this method \(signed(difference.without)) without, \(signed(difference.with)) with, \(signed(difference.balance)) balance t CO2e")
+            }
+            let other = assessment.otherMethodTotal
+            lines.append("  Totals under \(assessment.method.other.rawValue): without \(number(other.without, decimals: 1)), with \(number(other.with, decimals: 1)), balance \(number(other.balance, decimals: 1)) t CO2e")
         }
         let overrides = assessment.rows.flatMap { row in
             row.factors.filter { $0.factor.table == "override" }.map { "row \(row.id): \($0.name) = \(plain($0.factor.value))\($0.factor.uncertaintyPercent.map { " ±\(number($0, decimals: 0))%" } ?? "") — \($0.factor.source)" }

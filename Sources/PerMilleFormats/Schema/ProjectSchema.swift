@@ -51,7 +51,16 @@ enum ProjectSchema {
     ]), "linear, immediate or exponential; or one per scenario")
     static let hectares = Kind.number(minimum: 0, maximum: nil)
 
-    static let area = Field("area", .object(["start", "without", "with"].map { Field($0, hectares, required: true) }), required: true, "hectares")
+    /// `{start, without, with}`, each required and ≥ 0: a row's hectares, heads or amounts.
+    static func scenarios(_ name: String, _ help: String) -> Field {
+        Field(name, .object(["start", "without", "with"].map { Field($0, hectares, required: true) }), required: true, help)
+    }
+
+    static let area = scenarios("area", "hectares")
+    static let manureShares = Kind.list(.object([
+        Field("system", .text(.vocabulary { $0.manureSystems }), required: true),
+        Field("percent", .number(minimum: 0, maximum: 100), required: true),
+    ]))
     static let forest = Kind.object([
         Field("ecozone", .text(.vocabulary { $0.forestEcozones }), required: true),
         Field("type", .text(.fixed(Vocabulary.forestTypes))),
@@ -96,6 +105,19 @@ enum ProjectSchema {
             Field("nutrient", .text(.fixed(Vocabulary.nutrients)), required: true),
             Field("ditchFraction", .number(minimum: 0, maximum: 1)),
         ],
+        "rice": [
+            Field("water", .text(.vocabulary { $0.riceWater }), required: true),
+            Field("preseason", .text(.vocabulary { $0.ricePreseason }), required: true),
+            Field("straw", .text(.vocabulary { $0.riceStraw })),
+            Field("strawTonnesPerHa", hectares, "t dm/ha incorporated per season, with incorporated straw only"),
+            Field("amendments", .list(.object([
+                Field("kind", .text(.vocabulary { $0.riceAmendments }), required: true),
+                Field("tonnesPerHa", hectares, required: true),
+            ])), "organic amendments, t/ha per season"),
+            Field("cultivationDays", .number(minimum: 1, maximum: 365), "days of one season"),
+            Field("seasons", .number(minimum: 1, maximum: 3), "seasons a year; seasons × cultivationDays ≤ 365"),
+            Field("yieldTonnesPerHa", hectares, "paddy yield, t/ha, above 0"),
+        ],
     ]
 
     /// State keys of a land module, as the reader accepts them.
@@ -122,6 +144,25 @@ enum ProjectSchema {
         Field("grassland", .list(stateRow("grassland"))),
         Field("forestManagement", .list(stateRow("forestManagement", extra: [Field("forest", forest, required: true)]))),
         Field("organicSoils", .list(stateRow("organicSoils"))),
+        Field("rice", .list(stateRow("rice"))),
+        Field("livestock", .list(.object([
+            Field("id", .text(nil), required: true), Field("name", .text(nil)),
+            Field("species", .text(.vocabulary { $0.livestockSpecies }), required: true),
+            Field("productivity", .text(.vocabulary { $0.livestockProductivity })),
+            scenarios("heads", "head counts"),
+            Field("manure", manureShares, "percent of the manure per system, summing to 100"),
+            Field("manureWith", manureShares, "the with-project shares, when they differ"),
+            dynamics,
+        ]))),
+        Field("inputs", .list(.object([
+            Field("id", .text(nil), required: true), Field("name", .text(nil)),
+            Field("kind", .text(.vocabulary { $0.inputKinds }), required: true),
+            scenarios("amount", "per year, in the kind's amount_unit (table input-kinds)"),
+            Field("manufacturedInCountry", .boolean),
+            Field("irrigated", .boolean),
+            Field("fuelUse", .text(.fixed(Vocabulary.fuelUses)), "fuels only"),
+            dynamics,
+        ]))),
     ] + ProjectDecoder.laterModules.map { Field($0, .list(.any), "not assessed in this version: must be empty") }
 
     static let project: [Field] = [
@@ -147,7 +188,7 @@ enum ProjectSchema {
     ]
 
     static let override = Kind.object([
-        Field("factor", .text(.fixed(OverridesReader.knownFactors.keys.sorted())), required: true),
+        Field("factor", .text(.vocabulary { $0.overridableFactors }), required: true),
         Field("value", .number(minimum: nil, maximum: nil), required: true),
         Field("uncertaintyPercent", .number(minimum: 0, maximum: nil)),
         Field("appliesTo", .list(.text(nil))),
