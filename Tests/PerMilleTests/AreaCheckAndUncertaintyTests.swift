@@ -47,6 +47,20 @@ struct AreaCheckAndUncertaintyTests {
         #expect(issues.first?.expected == "-60 ha (land-use change in − out)")
     }
 
+    @Test("project area counts converted land once: in the rows that lose it, or on its own when no row holds it")
+    func projectArea() {
+        // Grassland 100 → 40 ha and a 60 ha conversion to orchard: the 60 ha are the grassland's, so 100 ha in all.
+        let moved = Project(
+            description: description(), landUseChange: [Self.conversion("L1", from: "grassland", to: "orchard", with: 60)],
+            perennialCrops: [Self.orchard("P1", 60)], grassland: [Self.grassland("G1", 100, 40)])
+        #expect(AreaCheck.projectArea(moved, perennialSystems: Self.systems) == 100)
+        // The same conversion from grassland no row describes adds its 60 ha to the 100 ha that stay.
+        let separate = Project(
+            description: description(), landUseChange: [Self.conversion("L1", from: "grassland", to: "orchard", with: 60)],
+            perennialCrops: [Self.orchard("P1", 60)], grassland: [Self.grassland("G1", 100, 100)])
+        #expect(AreaCheck.projectArea(separate, perennialSystems: Self.systems) == 160)
+    }
+
     @Test("losing land with no conversion out is an error; organic soils must keep their total")
     func lossAndOrganic() {
         let drained = OrganicSoilState(landUse: "grassland", water: "drained", nutrient: "poor")

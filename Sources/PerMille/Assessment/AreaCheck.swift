@@ -82,6 +82,37 @@ public enum AreaCheck {
         return issues
     }
 
+    /// The project's land, each hectare once: Σ A_start of the land rows, plus the land of conversion rows
+    /// that no row already holds. A conversion out of a category whose rows lose land takes that land
+    /// from them; beyond what they lose (or from land no module describes) it adds land of its own.
+    public static func projectArea(_ project: Project, perennialSystems: Set<String>) -> Double {
+        var area = project.annualCrops.reduce(0) { $0 + $1.area.start } + project.perennialCrops.reduce(0) { $0 + $1.area.start }
+            + project.rice.reduce(0) { $0 + $1.area.start } + project.grassland.reduce(0) { $0 + $1.area.start }
+            + project.forestManagement.reduce(0) { $0 + $1.area.start } + project.organicSoils.reduce(0) { $0 + $1.area.start }
+        guard !project.landUseChange.isEmpty else { return area }
+        var loss: [String: (without: Double, with: Double)] = [:]
+        func lose(_ category: String, _ area: Triple<Double>) {
+            let before = loss[category] ?? (0, 0)
+            loss[category] = (before.without + max(0, area.start - area.without), before.with + max(0, area.start - area.with))
+        }
+        project.annualCrops.forEach { lose("annual cropland", $0.area) }
+        project.perennialCrops.forEach { lose("perennial cropland", $0.area) }
+        project.rice.forEach { lose("flooded rice", $0.area) }
+        project.grassland.forEach { lose("grassland", $0.area) }
+        project.forestManagement.forEach { lose("forest", $0.area) }
+        var out: [String: (without: Double, with: Double)] = [:]
+        for row in project.landUseChange {
+            let key = category(ofLandUse: row.from.key, perennialSystems: perennialSystems) ?? "outside the modules: \(row.from.key)"
+            let before = out[key] ?? (0, 0)
+            out[key] = (before.without + row.area.without, before.with + row.area.with)
+        }
+        for (category, converted) in out.sorted(by: { $0.key < $1.key }) {
+            let held = loss[category] ?? (0, 0)
+            area += max(0, max(converted.without, converted.with) - max(held.without, held.with))
+        }
+        return area
+    }
+
     private static func tolerance(_ value: Double) -> Double { 1e-6 * max(1, abs(value)) }
 
     private static func hectares(_ value: Double) -> String {

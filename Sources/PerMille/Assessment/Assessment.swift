@@ -17,13 +17,26 @@ public struct Assessment: Sendable {
     /// EX-ACT's class-based uncertainty of every module × component cell.
     public var uncertainty: UncertaintyReport?
 
-    /// Project area: Σ A_start over all rows (method.md §14.3). A land-use-change row's land at the
-    /// start is the land it may convert, max(A_without, A_with); the row receiving it starts at 0 ha.
-    public var projectArea: Double {
-        rows.reduce(0) { total, row in
-            total + (row.module == .landUseChange ? max(row.area.without, row.area.with) : row.area.start)
-        }
+    public init(
+        method: Method, gwp: GWPSet, factorSet: FactorSetChoice, site: Site, startYear: Int, implementationYears: Int,
+        totalYears: Int, gwpFactors: GWPFactors, rows: [RowResult], divergences: [Divergence], notes: [String], projectArea: Double
+    ) {
+        self.method = method
+        self.gwp = gwp
+        self.factorSet = factorSet
+        self.site = site
+        self.startYear = startYear
+        self.implementationYears = implementationYears
+        self.totalYears = totalYears
+        self.gwpFactors = gwpFactors
+        self.rows = rows
+        self.divergences = divergences
+        self.notes = notes
+        self.projectArea = projectArea
     }
+
+    /// Project area (method.md §14.3): the land of every row counted once (`AreaCheck.projectArea`).
+    public var projectArea: Double
 
     /// Calendar years, `startYear` … `startYear + T − 1`.
     public var calendarYears: [Int] { (0..<totalYears).map { startYear + $0 } }
@@ -31,7 +44,12 @@ public struct Assessment: Sendable {
     public func rows(in module: ModuleKind) -> [RowResult] { rows.filter { $0.module == module } }
 
     /// Modules that have rows, in EX-ACT's order.
-    public var modules: [ModuleKind] { ModuleKind.allCases.filter { module in rows.contains { $0.module == module } } }
+    public var modules: [ModuleKind] {
+        // Index reads: iterating `rows` would copy every row result (dozens of references each).
+        var present = Set<ModuleKind>()
+        for index in rows.indices { present.insert(rows[index].module) }
+        return ModuleKind.allCases.filter(present.contains)
+    }
 
     /// t CO2e totals of a set of rows, optionally one gas only.
     public func total(of rows: [RowResult], gas: GasCategory? = nil) -> Balance {

@@ -15,13 +15,15 @@ public final class AssessmentContext {
     /// Perennial and agroforestry system keys (`perennial-max-agb.csv`).
     public let perennialSystems: Set<String>
     /// Lookups already answered in this assessment: rows repeat the same keys many times.
-    private let memo: LookupMemo
+    let memo: LookupMemo
     /// SOCref of the site (before any override), looked up once.
     private let siteSOCReference: Result<Factor, MissingFactor>
     /// EF1 for mineralised N at the site's moisture regime, looked up once.
     private let siteSOMEmissionFactor: Result<Factor, MissingFactor>
     /// Whether rows record factors and intermediates (off for the comparison run).
     public let detailed: Bool
+    /// The site's moisture regime is moist or wet, where N leaches (method.md §10.3).
+    let wetSite: Bool
 
     public init(project: Project, site: Site, factors: FactorSet, method: Method) throws(MissingFactor) {
         self.factors = factors
@@ -34,6 +36,8 @@ public final class AssessmentContext {
         self.totalYears = project.description.totalYears
         self.overrides = project.overrides
         self.country = project.description.country
+        let moisture = site.climateZone.moisture
+        self.wetSite = moisture == "moist" || moisture == "wet"
         let rate = try factors.factor("constants", ["parameter": "exponential-dynamics-k"])
         let years = try factors.factor("constants", ["parameter": "soc-transition-years"])
         self.transitionYears = years
@@ -79,6 +83,7 @@ public final class AssessmentContext {
         dynamics = other.dynamics
         overrides = other.overrides
         country = other.country
+        wetSite = other.wetSite
         transitionYears = other.transitionYears
         perennialSystems = other.perennialSystems
         memo = other.memo
@@ -237,6 +242,8 @@ final class LookupMemo {
     var nextSeriesSlot = 0
     static let recentSeriesCount = 8
     var constants: [String: Result<Factor, MissingFactor>] = [:]
+    /// Indirect-N2O parameters (Frac_GASF, Frac_GASM, Frac_LEACH, EF4, EF5): asked for by most rows.
+    var indirect: [String: Result<Factor, MissingFactor>] = [:]
     /// The last computations looked up: neighbouring rows mostly share their states, and comparing
     /// a few keys costs less than hashing one.
     private var recentComputations: [(key: MemoKey, entry: Result<MemoEntry, MissingFactor>)] = []

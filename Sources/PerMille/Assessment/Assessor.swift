@@ -55,7 +55,8 @@ public enum Assessor {
             method: method, gwp: gwpSet, factorSet: project.description.factorSet, site: site,
             startYear: project.description.startYear, implementationYears: project.description.implementationYears,
             totalYears: project.description.totalYears, gwpFactors: gwpFactors, rows: rows,
-            divergences: divergences, notes: notes)
+            divergences: divergences, notes: notes,
+            projectArea: AreaCheck.projectArea(project, perennialSystems: Set(factors.tables["perennial-max-agb"]?.distinctValues(ofKey: "system") ?? [])))
         do { assessment.uncertainty = try UncertaintyReport.compute(assessment, factors: factors) } catch {
             throw Failure(missingFactors: [error], siteErrors: [])
         }

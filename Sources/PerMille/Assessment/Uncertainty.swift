@@ -51,16 +51,29 @@ public struct UncertaintyReport: Sendable {
     public var percent: UncertaintyTriple
 
     static func compute(_ assessment: Assessment, factors: FactorSet) throws(MissingFactor) -> UncertaintyReport {
+        // One pass over the rows by index (iterating would copy every row result).
+        // Flat arrays by position rather than dictionaries: module keys hash their strings.
+        let modules = ModuleKind.allCases
+        let components = Component.allCases
+        var fluxes = Array(repeating: Balance(without: 0, with: 0), count: modules.count * components.count)
+        let componentOfGas = GasCategory.allCases.map { gas in components.firstIndex(of: Component(gas)) ?? 0 }
+        let rows = assessment.rows
+        let gwp = assessment.gwpFactors
+        for index in rows.indices {
+            let base = (modules.firstIndex(of: rows[index].module) ?? 0) * components.count
+            for (gasIndex, gas) in GasCategory.allCases.enumerated() {
+                let without = rows[index].emissions.without.total(gas)
+                let with = rows[index].emissions.with.total(gas)
+                guard without != 0 || with != 0 else { continue }
+                let weight = gwp.weight(gas)
+                fluxes[base + componentOfGas[gasIndex]].without += without * weight
+                fluxes[base + componentOfGas[gasIndex]].with += with * weight
+            }
+        }
         var cells: [Cell] = []
-        for module in assessment.modules {
-            let rows = assessment.rows(in: module)
-            for component in Component.allCases {
-                var flux = Balance(without: 0, with: 0)
-                for gas in GasCategory.allCases where Component(gas) == component {
-                    let part = assessment.total(of: rows, gas: gas)
-                    flux.without += part.without
-                    flux.with += part.with
-                }
+        for (moduleIndex, module) in modules.enumerated() {
+            for (componentIndex, component) in components.enumerated() {
+                let flux = fluxes[moduleIndex * components.count + componentIndex]
                 guard flux.without != 0 || flux.with != 0 else { continue }
                 let factor = try factors.factor("uncertainty-classes", ["module": module.rawValue, "component": component.rawValue], column: "percent")
                 let stars = factors.text("uncertainty-classes", [module.rawValue, component.rawValue], column: "class") ?? ""

@@ -45,19 +45,24 @@ enum Nitrogen {
 
 extension AssessmentContext {
     /// Whether leached N counts: moist and wet regimes, or irrigated land (method.md §10.3, our choice).
-    func leachingApplies(irrigated: Bool) -> Bool {
-        irrigated || site.climateZone.moisture == "moist" || site.climateZone.moisture == "wet"
-    }
+    func leachingApplies(irrigated: Bool) -> Bool { irrigated || wetSite }
 
     /// Frac_GASF, Frac_GASM, Frac_LEACH, EF4 (aggregated) or EF5 of the project's factor set, overridable by the same name.
     func indirectFactor(_ parameter: String, rowID: String) throws(MissingFactor) -> Factor {
         try factor(parameter, rowID: rowID) { () throws(MissingFactor) in
-            if parameter == "ef5", factorSet == .ipcc2019 {
-                return try lookup("n2o-emission-factors", ["parameter": "ef5", "n_source": "leached-n"])
-            }
-            let source = parameter == "ef4" ? "volatilised-n" : parameter == "ef5" ? "leached-n" : "all"
-            return try lookup("n2o-factors-extra", ["parameter": parameter, "n_source": source, "factor_set": factorSet.rawValue])
+            if let known = memo.indirect[parameter] { return try known.get() }
+            let found = Result { () throws(MissingFactor) in try tableIndirectFactor(parameter) }
+            memo.indirect[parameter] = found
+            return try found.get()
         }
+    }
+
+    private func tableIndirectFactor(_ parameter: String) throws(MissingFactor) -> Factor {
+        if parameter == "ef5", factorSet == .ipcc2019 {
+            return try lookup("n2o-emission-factors", ["parameter": "ef5", "n_source": "leached-n"])
+        }
+        let source = parameter == "ef4" ? "volatilised-n" : parameter == "ef5" ? "leached-n" : "all"
+        return try lookup("n2o-factors-extra", ["parameter": parameter, "n_source": source, "factor_set": factorSet.rawValue])
     }
 
     /// EF1 (or EF1FR for flooded rice) of an N source at the site; IPCC 2006 has only the aggregated values.

@@ -94,6 +94,16 @@ public struct ProjectDecoder: Sendable {
     ]
     static let laterModules = ["coastalWetlands"]
 
+    /// `modules.grassland[3].area` of a row, looked up only when a diagnostic names it.
+    private static func areaPath(of id: String, in project: Project) -> String {
+        func find<Row: ProjectRow>(_ rows: [Row], _ module: String) -> String? {
+            rows.firstIndex { $0.id == id }.map { "modules.\(module)[\($0)].area" }
+        }
+        return find(project.landUseChange, "landUseChange") ?? find(project.annualCrops, "annualCrops")
+            ?? find(project.perennialCrops, "perennialCrops") ?? find(project.rice, "rice") ?? find(project.grassland, "grassland")
+            ?? find(project.forestManagement, "forestManagement") ?? find(project.organicSoils, "organicSoils") ?? "modules"
+    }
+
     private func readProject(_ root: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary) -> Project? {
         guard let top = reader.object(root, path: "", allowed: ProjectSchema.keys(ProjectSchema.document)) else { return nil }
         if let format = reader.string(top, "format", in: root, path: "", required: true), format != "permille/1" {
@@ -142,7 +152,7 @@ public struct ProjectDecoder: Sendable {
             for issue in AreaCheck.check(project, perennialSystems: Set(vocabulary.perennialSystems)) {
                 // The issue is reported at its first row's area: that is where a holder fixes it.
                 let first = issue.rowIDs.first ?? ""
-                let path = decoded.paths[first].map { "\($0).area" } ?? "modules"
+                let path = Self.areaPath(of: first, in: project)
                 reader.report(
                     issue.code, issue.message, at: decoded.ids[first] ?? modulesNode.position, path: path, row: first,
                     expected: issue.expected, found: issue.found, severity: issue.severity == .error ? .error : .warning)

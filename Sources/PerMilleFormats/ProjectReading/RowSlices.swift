@@ -23,8 +23,6 @@ enum RowSlices {
         var inputs: [InputRow] = []
         var diagnostics: [Diagnostic] = []
         var ids: [String: JSONPosition] = [:]
-        /// `modules.grassland[3]` of each row id, for diagnostics about whole rows.
-        var paths: [String: String] = [:]
     }
 
     private struct Slice: Sendable {
@@ -67,10 +65,7 @@ enum RowSlices {
             merged.inputs += outcome.rows.inputs
             reader.append(outcome.rows.diagnostics)
             for entry in outcome.idOrder {
-                guard let earlier = merged.ids.updateValue(entry.position, forKey: entry.id) else {
-                    merged.paths[entry.id] = "modules.\(entry.module)[\(entry.index)]"
-                    continue
-                }
+                guard let earlier = merged.ids.updateValue(entry.position, forKey: entry.id) else { continue }
                 merged.ids[entry.id] = earlier
                 reader.report(
                     "row.duplicate-id", "row id '\(entry.id)' is used twice (first at line \(earlier.line))", at: entry.position,
