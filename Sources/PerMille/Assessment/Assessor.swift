@@ -40,10 +40,12 @@ public enum Assessor {
         rows.reserveCapacity(project.rowCount)
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
+        var gasTotals = ModuleGasTotals()
         let collected = outcomes.withLock { $0 }
         for index in slices.indices {
             guard let outcome = collected[index] else { continue }
             rows += outcome.rows
+            gasTotals.add(outcome.gasTotals, module: slices[index].module)
             divergences += outcome.divergences
             for error in outcome.missing where !missing.contains(error) { missing.append(error) }
         }
@@ -57,7 +59,7 @@ public enum Assessor {
             totalYears: project.description.totalYears, gwpFactors: gwpFactors, rows: rows,
             divergences: divergences, notes: notes,
             projectArea: AreaCheck.projectArea(project, perennialSystems: Set(factors.tables["perennial-max-agb"]?.distinctValues(ofKey: "system") ?? [])))
-        do { assessment.uncertainty = try UncertaintyReport.compute(assessment, factors: factors) } catch {
+        do { assessment.uncertainty = try UncertaintyReport.compute(gasTotals, gwp: gwpFactors, factors: factors) } catch {
             throw Failure(missingFactors: [error], siteErrors: [])
         }
         return assessment
@@ -71,6 +73,8 @@ public enum Assessor {
         var rows: [RowResult] = []
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
+        /// t of each gas category over the slice's rows, per outcome (summed here, while the rows are hot).
+        var gasTotals = Array(repeating: Balance(without: 0, with: 0), count: GasCategory.allCases.count)
     }
 
     /// Computes one slice of one module's rows, and for rows that touch a divergence, the other method's numbers.
@@ -91,6 +95,10 @@ public enum Assessor {
                         notes: result.recorder.notes, divergenceIDs: result.recorder.divergences.sorted)
                     if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {
                         outcome.divergences += compare(rowResult, alternative.emissions, gwp: gwp)
+                    }
+                    for gas in GasCategory.allCases {
+                        outcome.gasTotals[gas.index].without += result.emissions.without.total(gas)
+                        outcome.gasTotals[gas.index].with += result.emissions.with.total(gas)
                     }
                     outcome.rows.append(rowResult)
                 } catch {
@@ -156,5 +164,19 @@ struct RowSlice: Sendable {
             }
         }
         return slices
+    }
+}
+
+/// Tonnes of each gas category per module and outcome, summed slice by slice in file order.
+struct ModuleGasTotals {
+    private(set) var values: [ModuleKind: [Balance]] = [:]
+
+    mutating func add(_ totals: [Balance], module: ModuleKind) {
+        var current = values[module] ?? Array(repeating: Balance(without: 0, with: 0), count: totals.count)
+        for index in totals.indices {
+            current[index].without += totals[index].without
+            current[index].with += totals[index].with
+        }
+        values[module] = current
     }
 }

@@ -50,24 +50,16 @@ public struct UncertaintyReport: Sendable {
     /// total ÷ absoluteFlux × 100 (0 where nothing flows).
     public var percent: UncertaintyTriple
 
-    static func compute(_ assessment: Assessment, factors: FactorSet) throws(MissingFactor) -> UncertaintyReport {
-        // One pass over the rows by index (iterating would copy every row result).
-        // Flat arrays by position rather than dictionaries: module keys hash their strings.
+    static func compute(_ totals: ModuleGasTotals, gwp: GWPFactors, factors: FactorSet) throws(MissingFactor) -> UncertaintyReport {
         let modules = ModuleKind.allCases
         let components = Component.allCases
         var fluxes = Array(repeating: Balance(without: 0, with: 0), count: modules.count * components.count)
-        let componentOfGas = GasCategory.allCases.map { gas in components.firstIndex(of: Component(gas)) ?? 0 }
-        let rows = assessment.rows
-        let gwp = assessment.gwpFactors
-        for index in rows.indices {
-            let base = (modules.firstIndex(of: rows[index].module) ?? 0) * components.count
-            for (gasIndex, gas) in GasCategory.allCases.enumerated() {
-                let without = rows[index].emissions.without.total(gas)
-                let with = rows[index].emissions.with.total(gas)
-                guard without != 0 || with != 0 else { continue }
-                let weight = gwp.weight(gas)
-                fluxes[base + componentOfGas[gasIndex]].without += without * weight
-                fluxes[base + componentOfGas[gasIndex]].with += with * weight
+        for (moduleIndex, module) in modules.enumerated() {
+            guard let tonnes = totals.values[module] else { continue }
+            for gas in GasCategory.allCases {
+                let cell = moduleIndex * components.count + (components.firstIndex(of: Component(gas)) ?? 0)
+                fluxes[cell].without += tonnes[gas.index].without * gwp.weight(gas)
+                fluxes[cell].with += tonnes[gas.index].with * gwp.weight(gas)
             }
         }
         var cells: [Cell] = []

@@ -71,6 +71,7 @@ enum AnnualCroplandModule {
     ) throws(MissingFactor) {
         let start = row.states.start
         let state = row.states[outcome]
+        guard state.residues != nil || start.residues != nil else { return }
         let same = state.crop == start.crop && state.residues == start.residues && state.yieldTonnesPerHa == start.yieldTonnesPerHa
         let units = context.stateSeries(
             start: row.area.start, end: row.area[outcome], sameState: same, dynamics: row.dynamics[outcome], recorder: &recorder)
