@@ -160,6 +160,8 @@ public struct RowResult: Sendable {
     public var area: Triple<Double>
     /// Heads or amounts per year of rows that are not land, with their unit.
     public var quantity: Quantity?
+    /// Mineral-soil stock of the start state, t C/ha, for rows whose module has one (per-mille rates).
+    public var socStart: Double?
     public var emissions: OutcomePair<GasSeries>
     public var factors: [FactorUse]
     public var intermediates: [Intermediate]
@@ -168,9 +170,10 @@ public struct RowResult: Sendable {
     public var divergenceIDs: [DivergenceID]
 
     public init(
-        module: ModuleKind, id: String, name: String, area: Triple<Double>, quantity: Quantity? = nil, emissions: OutcomePair<GasSeries>,
-        factors: [FactorUse], intermediates: [Intermediate], notes: [String], divergenceIDs: [DivergenceID]
+        module: ModuleKind, id: String, name: String, area: Triple<Double>, quantity: Quantity? = nil, socStart: Double? = nil,
+        emissions: OutcomePair<GasSeries>, factors: [FactorUse], intermediates: [Intermediate], notes: [String], divergenceIDs: [DivergenceID]
     ) {
+        self.socStart = socStart
         self.module = module
         self.id = id
         self.name = name

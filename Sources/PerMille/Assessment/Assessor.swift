@@ -90,7 +90,7 @@ public enum Assessor {
                 do {
                     let result = try compute(row, context)
                     let rowResult = RowResult(
-                        module: slice.module, id: row.id, name: row.name, area: row.area, quantity: result.quantity, emissions: result.emissions,
+                        module: slice.module, id: row.id, name: row.name, area: row.area, quantity: result.quantity, socStart: result.socStart, emissions: result.emissions,
                         factors: result.recorder.factors, intermediates: result.recorder.intermediates,
                         notes: result.recorder.notes, divergenceIDs: result.recorder.divergences.sorted)
                     if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {

@@ -57,3 +57,4 @@ public struct OutcomePair<Value: Sendable>: Sendable {
 }
 
 extension OutcomePair: Equatable where Value: Equatable {}
+extension OutcomePair: Hashable where Value: Hashable {}

@@ -37,7 +37,7 @@ enum AnnualCroplandModule {
                 rowID: row.id, context: context, outcome: outcome, into: &emissions[outcome], recorder: &recorder)
             try bookResidues(row, outcome: outcome, context: context, emissions: &emissions[outcome], recorder: &recorder)
         }
-        return ModuleRowResult(emissions: emissions, recorder: recorder)
+        return ModuleRowResult(emissions: emissions, recorder: recorder, socStart: startSOC)
     }
 
     /// SOC = SOCref × F_LU × F_MG × F_I; set-aside land carries no tillage or input factor.

@@ -31,7 +31,7 @@ enum GrasslandModule {
                 from: sameState ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
             try addFire(row: row, outcome: outcome, series: fireSeries, unchanged: sameState, context: context, emissions: &emissions, recorder: &recorder)
         }
-        return ModuleRowResult(emissions: emissions, recorder: recorder)
+        return ModuleRowResult(emissions: emissions, recorder: recorder, socStart: startSOC)
     }
 
     /// SOC = SOCref × F_LU × F_MG × F_I for a grassland state.
@@ -103,6 +103,8 @@ struct ModuleRowResult: Sendable {
     var recorder: RowRecorder
     /// Heads or amounts, for rows that are not land.
     var quantity: Quantity? = nil
+    /// Mineral-soil stock of the start state, t C/ha (per-mille rates); nil where the module has no mineral soil.
+    var socStart: Double? = nil
 }
 
 extension String {

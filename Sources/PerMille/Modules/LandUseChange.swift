@@ -7,9 +7,9 @@ enum LandUseChangeModule {
     static func assess(_ row: LandUseChangeRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
-        let (before, after, deltaSOC, mineralisation) = try context.memoized(
+        let (before, after, deltaSOC, mineralisation, socFrom) = try context.memoized(
             "luc", row.from.description, row.to.description, rowID: row.id, recorder: &recorder
-        ) { (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double, Double, (cn: Double, ef1: Double)?) in
+        ) { (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double, Double, (cn: Double, ef1: Double)?, Double) in
             let before = try biomassBefore(row.from, rowID: row.id, context: context, recorder: &recorder)
             let after = try biomassAfter(row.to, rowID: row.id, context: context, recorder: &recorder)
             recorder.record("biomass + DOM before", before, "t C/ha")
@@ -26,7 +26,7 @@ enum LandUseChangeModule {
                 let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
                 mineralisation = (cn, ef1)
             }
-            return (before, after, deltaSOC, mineralisation)
+            return (before, after, deltaSOC, mineralisation, socRef * fromFactor)
         }
 
         for outcome in Outcome.allCases {
@@ -50,7 +50,7 @@ enum LandUseChangeModule {
                     outcome: outcome, into: &emissions[outcome], recorder: &recorder)
             }
         }
-        return ModuleRowResult(emissions: emissions, recorder: recorder)
+        return ModuleRowResult(emissions: emissions, recorder: recorder, socStart: socFrom)
     }
 
     /// Living biomass (and, for forest, dead organic matter) on a hectare before conversion, t C/ha.

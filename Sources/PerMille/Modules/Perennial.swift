@@ -10,10 +10,9 @@ enum PerennialModule {
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
         let zone = context.site.climateZone
 
-        for outcome in Outcome.allCases {
-            let state = row.states[outcome]
-            let series = context.series(from: row.area.start, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
-
+        var startSOC = 0.0
+        for scenario in [Scenario.start, .without, .with] {
+            let state = row.states[scenario]
             // Soil: management effect against the perennial land-use reference.
             let (reference, soc) = try context.memoized(
                 "perennial-soil", state.system, state.tillage, state.input, rowID: row.id, recorder: &recorder
@@ -28,6 +27,12 @@ enum PerennialModule {
                     "f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: row.id, recorder: &recorder))
                 return (socRef * fLU, socRef * fLU * fMG * fI)
             }
+            guard scenario != .start else {
+                startSOC = soc
+                continue
+            }
+            let outcome: Outcome = scenario == .without ? .without : .with
+            let series = context.series(from: row.area.start, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
             recorder.record("SOC", soc, "t C/ha", outcome: outcome)
             recorder.record("SOC reference (SOCref × F_LU)", reference, "t C/ha", outcome: outcome)
             let deltaSOC = soc - reference
@@ -71,6 +76,6 @@ enum PerennialModule {
         if row.area.without < row.area.start || row.area.with < row.area.start {
             recorder.note("standing biomass of hectares that leave the row is booked by the land-use-change row that receives them")
         }
-        return ModuleRowResult(emissions: emissions, recorder: recorder)
+        return ModuleRowResult(emissions: emissions, recorder: recorder, socStart: startSOC)
     }
 }

@@ -1,0 +1,75 @@
+/// Criterion statuses from indicator values (indicators.md §1): rules are data, no score is invented.
+enum Scorecard {
+    static func evaluate(_ criteria: CriteriaSet, values: [String: IndicatorValue]) -> [CriterionStatus] {
+        criteria.criteria.map { criterion in
+            let rule = criterion.rule
+            var reasons: [String] = []
+            var keys: [String] = []
+            func check(_ conditions: [Condition]) -> Bool? {
+                var result = true
+                for condition in conditions {
+                    if !keys.contains(condition.value) { keys.append(condition.value) }
+                    let value = values[condition.value]
+                    let holds = Self.holds(condition, value)
+                    reasons.append("\(condition): \(value.map(Condition.text) ?? "no value") → \(holds.map { $0 ? "yes" : "no" } ?? "unknown")")
+                    guard let holds else { return nil }
+                    if !holds { result = false }
+                }
+                return result
+            }
+            let status: CriterionStatus.Status
+            switch check(rule.appliesIf) {
+            case .some(false):
+                status = .notApplicable
+            case nil:
+                status = .insufficientEvidence
+            case .some(true):
+                switch check(rule.met) {
+                case .some(true): status = .met
+                case nil: status = .insufficientEvidence
+                case .some(false):
+                    if rule.partlyMet.isEmpty {
+                        status = .notMet
+                    } else {
+                        switch check(rule.partlyMet) {
+                        case .some(true): status = .partlyMet
+                        case .some(false): status = .notMet
+                        case nil: status = .insufficientEvidence
+                        }
+                    }
+                }
+            }
+            let evidence = keys.compactMap { key in values[key].map { (key: key, value: $0) } }
+            return CriterionStatus(criterion: criterion, status: status, reasons: reasons, evidence: evidence)
+        }
+    }
+
+    /// nil when the value is missing (the status is then insufficient evidence), except for `present`.
+    static func holds(_ condition: Condition, _ value: IndicatorValue?) -> Bool? {
+        if condition.op == .present {
+            guard let value else { return false }
+            if case .flag(let flag) = value { return flag }
+            if case .text(let text) = value { return !text.isEmpty }
+            return true
+        }
+        guard let value, let than = condition.than else { return nil }
+        switch (value, than) {
+        case (.number(let a), .number(let b)):
+            switch condition.op {
+            case .greater: return a > b
+            case .greaterOrEqual: return a >= b
+            case .less: return a < b
+            case .lessOrEqual: return a <= b
+            case .equal: return a == b
+            case .notEqual: return a != b
+            case .present: return true
+            }
+        case (.flag(let a), .flag(let b)):
+            return condition.op == .equal ? a == b : condition.op == .notEqual ? a != b : nil
+        case (.text(let a), .text(let b)):
+            return condition.op == .equal ? a == b : condition.op == .notEqual ? a != b : nil
+        default:
+            return nil
+        }
+    }
+}
