@@ -96,21 +96,75 @@ enum OverridesReader {
         return overrides
     }
 
-    static func indicators(_ node: JSONNode, reader: inout DocumentReader) -> [String: IndicatorValue] {
+    /// Holder-reported indicator values; with a catalogue, every key must be one of its inputs and
+    /// every value of the input's kind.
+    static func indicators(_ node: JSONNode, reader: inout DocumentReader, catalogue: IndicatorCatalogue?) -> [String: IndicatorValue] {
         guard let members = node.members else {
             reader.mismatch(node, path: "indicators", expected: "an object of indicator values")
             return [:]
         }
+        let inputs = catalogue?.inputKeys
         var values: [String: IndicatorValue] = [:]
         for member in members {
+            let path = "indicators.\(member.key)"
+            let value: IndicatorValue
             switch member.value.value {
-            case .number(let number) where number.value.isFinite: values[member.key] = .number(number.value)
-            case .string(let text): values[member.key] = .text(text)
-            case .bool(let flag): values[member.key] = .flag(flag)
-            default: reader.mismatch(member.value, path: "indicators.\(member.key)", expected: "a finite number, a string or a boolean")
+            case .number(let number) where number.value.isFinite: value = .number(number.value)
+            case .string(let text): value = .text(text)
+            case .bool(let flag): value = .flag(flag)
+            default:
+                reader.mismatch(member.value, path: path, expected: "a finite number, a string or a boolean")
+                continue
             }
+            guard let inputs else {
+                values[member.key] = value
+                continue
+            }
+            guard let entry = inputs[member.key] else {
+                let known = inputs.keys.sorted()
+                reader.report(
+                    "indicator.unknown", "'\(member.key)' is not a key of the indicator catalogue (Indicators/catalogue/indicators.json)",
+                    at: member.keyPosition, path: path, expected: "one of " + known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", …" : ""),
+                    found: "'\(member.key)'", suggestion: Suggestions.closest(to: member.key, among: known).map { "did you mean '\($0)'?" })
+                continue
+            }
+            if let problem = mismatch(value, entry.input) {
+                reader.report(
+                    "indicator.value", "'\(member.key)' (indicator \(entry.indicator)) needs \(problem)", at: member.value.position, path: path,
+                    expected: problem, found: member.value.number?.literal ?? describe(value))
+                continue
+            }
+            values[member.key] = value
         }
         return values
+    }
+
+    private static func describe(_ value: IndicatorValue) -> String {
+        switch value {
+        case .number(let number): String(number)
+        case .text(let text): "\"\(text)\""
+        case .flag(let flag): String(flag)
+        }
+    }
+
+    /// What is wrong with a reported value for its catalogue input, or nil.
+    private static func mismatch(_ value: IndicatorValue, _ input: IndicatorInput) -> String? {
+        switch (input.kind, value) {
+        case (.number, .number(let number)):
+            if let minimum = input.minimum, number < minimum { return "a number ≥ \(minimum)\(input.unit.isEmpty ? "" : " (\(input.unit))")" }
+            if let maximum = input.maximum, number > maximum { return "a number ≤ \(maximum)\(input.unit.isEmpty ? "" : " (\(input.unit))")" }
+            return nil
+        case (.number, _): return "a number\(input.unit.isEmpty ? "" : " (\(input.unit))")"
+        case (.text, .text): return nil
+        case (.text, _): return "a string"
+        case (.boolean, .flag): return nil
+        case (.boolean, _): return "true or false"
+        case (.choice, .text(let text)) where input.choices.contains(text): return nil
+        case (.choice, _): return "one of " + input.choices.joined(separator: ", ")
+        case (.evidence, .flag(true)): return nil
+        case (.evidence, .text(let text)) where !text.trimmingCharacters().isEmpty: return nil
+        case (.evidence, _): return "evidence: true, or a reference (document, page, note)"
+        }
     }
 }
 

@@ -10,8 +10,12 @@ public struct ProjectDecoder: Sendable {
     /// Allowed keys from the tables, gathered once per decoder.
     let vocabulary: Vocabulary
 
-    public init(factors: FactorSet) {
+    /// The indicator catalogue project files' `indicators` keys are checked against; nil accepts any key.
+    public let catalogue: IndicatorCatalogue?
+
+    public init(factors: FactorSet, catalogue: IndicatorCatalogue? = nil) {
         self.factors = factors
+        self.catalogue = catalogue
         let vocabulary = Vocabulary(factors: factors)
         self.vocabulary = vocabulary
         self.xsd = CompiledSchema(text: SchemaWriter.xsd(vocabulary: vocabulary))
@@ -168,7 +172,7 @@ public struct ProjectDecoder: Sendable {
             project.overrides = OverridesReader.read(node, reader: &reader, vocabulary: vocabulary, rowIDs: ids)
         }
         if let node = top["indicators"] {
-            project.indicators = OverridesReader.indicators(node, reader: &reader)
+            project.indicators = OverridesReader.indicators(node, reader: &reader, catalogue: catalogue)
         }
         guard description != nil else { return nil }
         return project
