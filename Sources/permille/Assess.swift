@@ -40,7 +40,8 @@ struct Assess: ParsableCommand {
 
     func run() throws {
         let factors = try data.loadFactors()
-        let (project, bytes, canonical) = try readProject(file, factors: factors)
+        let catalogue = try data.loadReview(criteria: nil, factors: factors).catalogue
+        let (project, bytes, canonical) = try readProject(file, factors: factors, catalogue: catalogue)
         let assessment: Assessment
         do {
             assessment = try Assessor.assess(project, factors: factors, method: method.flatMap(Method.init(rawValue:)), gwp: gwp.flatMap(GWPSet.init(rawValue:)))
@@ -70,7 +71,7 @@ struct Assess: ParsableCommand {
 
     /// Digests of the tables the assessment read, so a reviewer can prove a rerun used the same data.
     private func usedTableDigests(_ assessment: Assessment, factors: FactorSet) -> [(file: String, digest: String)] {
-        var names: Set<String> = ["constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups"]
+        var names: Set<String> = ["constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups", "uncertainty-classes", "input-kinds"]
         for row in assessment.rows { for use in row.factors where use.factor.table != "override" { names.insert(use.factor.table) } }
         return factors.digests(of: names)
     }

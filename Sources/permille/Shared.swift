@@ -19,6 +19,19 @@ struct DataOptions: ParsableArguments {
     }
 }
 
+extension DataOptions {
+    /// The indicator catalogue, criteria and practice sheets; `criteria` replaces the bundled criteria file.
+    func loadReview(criteria: String?, factors: FactorSet) throws -> ReviewData {
+        do {
+            return try ReviewDataLoader.load(
+                from: indicators.map { URL(fileURLWithPath: $0) }, criteria: criteria.map { URL(fileURLWithPath: $0) }, factors: factors)
+        } catch {
+            Output.error(DiagnosticRenderer.render(error.diagnostics, source: nil))
+            throw ExitCode(2)
+        }
+    }
+}
+
 enum Output {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
@@ -48,9 +61,9 @@ func readBytes(_ path: String) throws -> [UInt8] {
 }
 
 /// Reads a project file and decodes it; prints every diagnostic and exits non-zero when it has errors.
-func readProject(_ path: String, factors: FactorSet) throws -> (project: Project, bytes: [UInt8], canonical: [UInt8]) {
+func readProject(_ path: String, factors: FactorSet, catalogue: IndicatorCatalogue?) throws -> (project: Project, bytes: [UInt8], canonical: [UInt8]) {
     let bytes = try readBytes(path)
-    let outcome = ProjectDecoder(factors: factors).decode(bytes, file: path)
+    let outcome = ProjectDecoder(factors: factors, catalogue: catalogue).decode(bytes, file: path)
     if !outcome.diagnostics.isEmpty {
         Output.error(DiagnosticRenderer.render(outcome.diagnostics, source: bytes))
     }
