@@ -1290,6 +1290,14 @@ def manifest_entry(t: Table, data: bytes) -> dict:
 
 def write_manifest(entries: list) -> dict:
     manifest = {"format": MANIFEST_FORMAT, "tables": sorted(entries, key=lambda e: e["name"])}
+    # The documents (catalogue, criteria, practice sheets) are not built here: carry them over.
+    if MANIFEST.is_file():
+        try:
+            documents = json.loads(MANIFEST.read_text(encoding="utf-8")).get("documents")
+        except (ValueError, AttributeError):
+            documents = None
+        if documents:
+            manifest["documents"] = documents
     MANIFEST.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8",
                         newline="\n")
     return manifest

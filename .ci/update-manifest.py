@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Recompute `rows` and `sha256` of every entry of Indicators/manifest.json after a hand edit.
+"""Recompute `rows` and `sha256` of every table, and `sha256` of every document, of Indicators/manifest.json.
 
 Run from the repository root:
 
@@ -7,7 +7,8 @@ Run from the repository root:
     python3 .ci/update-manifest.py --check  # only report; exit 1 if anything is out of date
 
 Nothing else in the manifest changes (entries, order, titles, keys, values). Rows are CSV records
-after the header (a quoted field may span lines). Stdlib only.
+after the header (a quoted field may span lines). Documents (`documents`: the indicator catalogue,
+criteria and practice sheets, JSON) only carry a sha256. Stdlib only.
 """
 
 import argparse
@@ -48,6 +49,16 @@ def main() -> int:
             changed.append(f"{entry['name']}: rows {entry.get('rows')} -> {rows}, "
                            f"sha256 {str(entry.get('sha256'))[:12]}… -> {digest[:12]}…")
             entry["rows"] = rows
+            entry["sha256"] = digest
+
+    for entry in manifest.get("documents", []):
+        path = INDICATORS / entry["file"]
+        if not path.is_file():
+            print(f"update-manifest: error: {path.relative_to(ROOT)} not found", file=sys.stderr)
+            return 1
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if entry.get("sha256") != digest:
+            changed.append(f"{entry['name']}: sha256 {str(entry.get('sha256'))[:12]}… -> {digest[:12]}…")
             entry["sha256"] = digest
 
     for line in changed:

@@ -43,3 +43,43 @@ enum Manifest {
         return entries
     }
 }
+
+/// One document entry of `Indicators/manifest.json` (`documents`: catalogue, criteria, practice sheets).
+struct ManifestDocument: Sendable {
+    var name: String
+    var file: String
+    var title: String
+    var sha256: String
+}
+
+extension Manifest {
+    /// The `documents` array; an absent array gives no documents (table reading is unchanged).
+    static func documents(in bytes: [UInt8], file: String) throws(DiagnosticsError) -> [ManifestDocument] {
+        let root: JSONNode
+        do { root = try JSONParser.parse(bytes) } catch {
+            throw DiagnosticsError([Diagnostic(
+                code: "indicators.manifest-syntax", message: "the indicators manifest is not valid JSON: \(error.message)",
+                location: SourceLocation(file: file, line: error.position.line, column: error.position.column, path: ""))])
+        }
+        guard let node = root.member("documents") else { return [] }
+        guard let list = node.array else {
+            throw DiagnosticsError([Diagnostic(
+                code: "indicators.manifest-format", message: "the manifest's documents must be a list",
+                location: SourceLocation(file: file, line: node.position.line, column: node.position.column, path: "documents"),
+                expected: "array", found: node.kindName)])
+        }
+        var documents: [ManifestDocument] = []
+        var problems: [Diagnostic] = []
+        for (index, entry) in list.enumerated() {
+            guard let name = entry.member("name")?.string, let path = entry.member("file")?.string, let sha = entry.member("sha256")?.string else {
+                problems.append(Diagnostic(
+                    code: "indicators.manifest-entry", message: "manifest document needs name, file and sha256",
+                    location: SourceLocation(file: file, line: entry.position.line, column: entry.position.column, path: "documents[\(index)]")))
+                continue
+            }
+            documents.append(ManifestDocument(name: name, file: path, title: entry.member("title")?.string ?? name, sha256: sha))
+        }
+        guard problems.isEmpty else { throw DiagnosticsError(problems) }
+        return documents
+    }
+}

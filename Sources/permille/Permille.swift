@@ -5,6 +5,6 @@ struct Permille: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "permille",
         abstract: "Ex-ante greenhouse-gas balance of soil-carbon projects, EX-ACT method on IPCC Tier 1 defaults.",
-        subcommands: [Assess.self, Validate.self, Convert.self, Schema.self, Init.self, Factors.self]
+        subcommands: [Assess.self, Validate.self, Verify.self, Convert.self, Schema.self, Init.self, Factors.self, Practices.self, PortfolioCommand.self, Report.self]
     )
 }

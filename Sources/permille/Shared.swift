@@ -21,7 +21,7 @@ struct DataOptions: ParsableArguments {
 
 extension DataOptions {
     /// The indicator catalogue, criteria and practice sheets; `criteria` replaces the bundled criteria file.
-    func loadReview(criteria: String?, factors: FactorSet) throws -> ReviewData {
+    func loadReview(criteria: String? = nil, factors: FactorSet? = nil) throws -> ReviewData {
         do {
             return try ReviewDataLoader.load(
                 from: indicators.map { URL(fileURLWithPath: $0) }, criteria: criteria.map { URL(fileURLWithPath: $0) }, factors: factors)

@@ -129,7 +129,7 @@ struct IndicatorValues {
             nitrogen.without += row.amount.without * perUnit
             nitrogen.with += row.amount.with * perUnit
         }
-        guard area > 0, !project.inputs.isEmpty else { return }
+        guard area > 0 else { return }
         set("nitrogen-applied-without", nitrogen.without * 1000 / area, "kg N/ha/yr")
         set("nitrogen-applied-with", nitrogen.with * 1000 / area, "kg N/ha/yr")
         set("nitrogen-applied-change", (nitrogen.with - nitrogen.without) * 1000 / area, "kg N/ha/yr")

@@ -73,3 +73,10 @@ enum Scorecard {
         }
     }
 }
+
+extension CriteriaSet {
+    /// Each criterion's status for a set of indicator values (computed and reported).
+    public func statuses(for values: [String: IndicatorValue]) -> [CriterionStatus] {
+        Scorecard.evaluate(self, values: values)
+    }
+}

@@ -1,0 +1,510 @@
+import PerMille
+
+/// Everything a project report shows: the assessment, the project it came from, its review
+/// (per-mille, indicators, scorecard, practices) and the digests a reviewer needs to rerun it.
+public struct ReportInput: Sendable {
+    public var assessment: Assessment
+    public var project: Project
+    public var review: ProjectReview
+    public var provenance: ResultJSON.Provenance
+    /// `sha256:` digests of the review documents (catalogue, criteria, practice sheets), by file name.
+    public var reviewDigests: [String: String]
+    /// Where the criteria come from (`CriteriaSet.source`).
+    public var criteriaSource: String
+    /// Show compound per-mille rates as the headline instead of linear ones.
+    public var compound: Bool
+
+    public init(
+        assessment: Assessment, project: Project, review: ProjectReview, provenance: ResultJSON.Provenance,
+        reviewDigests: [String: String], criteriaSource: String, compound: Bool = false
+    ) {
+        self.assessment = assessment
+        self.project = project
+        self.review = review
+        self.provenance = provenance
+        self.reviewDigests = reviewDigests
+        self.criteriaSource = criteriaSource
+        self.compound = compound
+    }
+}
+
+/// Builds the report's sections; every format renders this one description.
+public enum ReportBuilder {
+    /// Section titles in order, as every format prints them.
+    public static let sectionTitles = [
+        "Project", "Headline", "Charts", "Results", "Per-mille rates", "Criteria scorecard", "Indicators",
+        "Practice sheets", "Factors used", "Method choices and divergences", "Digests",
+    ]
+
+    /// The per-mille note that goes wherever a per-mille number is printed.
+    public static let perMilleCaveat = "A per-mille rate is relative to the initial stock: it flatters carbon-poor soils and penalises carbon-rich ones. Read it beside the absolute SOC change (t C/ha/yr, t CO2e/yr), which is what the atmosphere sees."
+
+    public static func document(_ input: ReportInput) -> ReportDocument {
+        let a = input.assessment
+        let subtitle = "Ex-ante GHG balance and review for the \"4 per 1000\" Initiative · method \(a.method.rawValue) · GWP \(a.gwp.rawValue) · factors \(a.factorSet.rawValue)"
+        let sections = [
+            header(input), headline(input), charts(input), results(input), perMille(input), scorecard(input),
+            indicators(input), practices(input), factors(input), method(input), digests(input),
+        ]
+        return ReportDocument(title: input.provenance.projectName, subtitle: subtitle, sections: sections)
+    }
+
+    // MARK: 1. Header
+
+    static func header(_ input: ReportInput) -> ReportSection {
+        let a = input.assessment
+        let d = input.project.description
+        let end = a.startYear + a.totalYears - 1
+        var facts = [ReportFact("Project", input.provenance.projectName)]
+        facts.append(ReportFact("Holder", d.holder ?? "not given"))
+        facts.append(ReportFact("Country", d.country ?? "not given"))
+        facts.append(ReportFact("Region", (a.site.region ?? "none") + " (\(a.site.regionRule))"))
+        facts.append(ReportFact("Climate zone", "\(a.site.climateZone.rawValue) (\(a.site.climateRule))"))
+        facts.append(ReportFact("Soil class", "\(a.site.soilClass.rawValue) (\(a.site.soilRule))"))
+        facts.append(ReportFact("Period", "\(a.startYear)–\(end): \(a.totalYears) years (\(a.implementationYears) implementation + \(a.totalYears - a.implementationYears) capitalisation)"))
+        facts.append(ReportFact("Method", "\(a.method.rawValue) (the other method, \(a.method.other.rawValue), is run on every row that touches a divergence)"))
+        facts.append(ReportFact("GWP", "\(a.gwp.rawValue): CH4 \(ReportText.plain(a.gwpFactors.ch4.value)), fossil CH4 \(ReportText.plain(a.gwpFactors.ch4Fossil.value)), N2O \(ReportText.plain(a.gwpFactors.n2o.value)) t CO2e/t"))
+        facts.append(ReportFact("Factor set", a.factorSet.rawValue))
+        facts.append(ReportFact("Dynamics", d.dynamics.rawValue))
+        facts.append(ReportFact("Project area", "\(ReportText.number(a.projectArea, decimals: 1)) ha"))
+        if let budget = d.budget { facts.append(ReportFact("Budget", "\(ReportText.number(budget.amount, decimals: 0)) \(budget.currency)")) }
+        return ReportSection(id: "project", title: "Project", blocks: [
+            .facts(facts),
+            .paragraph("Emissions are positive, removals negative; balance = with − without, so a negative balance is a mitigation benefit. All figures are ex-ante estimates (IPCC Tier 1 defaults unless a Tier 2 override is listed)."),
+        ])
+    }
+
+    // MARK: 2. Headline
+
+    static func headline(_ input: ReportInput) -> ReportSection {
+        let a = input.assessment
+        let total = a.total
+        let area = a.projectArea
+        let years = Double(a.totalYears)
+        let table = ReportTable(
+            caption: "Project balance (t CO2e)",
+            columns: [.init(""), .init("Without", numeric: true), .init("With", numeric: true), .init("Balance", numeric: true)],
+            rows: [
+                balanceRow("Total, t CO2e", total, decimals: 1),
+                balanceRow("Per ha, t CO2e/ha", total.divided(by: area), decimals: 2),
+                balanceRow("Per ha per year, t CO2e/ha/yr", total.divided(by: area * years), decimals: 2),
+            ])
+        var blocks: [ReportBlock] = [.table(table)]
+        let perYear = years > 0 ? total.balance / years : 0
+        blocks.append(.paragraph("Balance: \(ReportText.signed(total.balance, decimals: 1)) t CO2e over \(a.totalYears) years (\(ReportText.signed(perYear, decimals: 1)) t CO2e/yr) on \(ReportText.number(area, decimals: 1)) ha."))
+        let report = input.review.perMille
+        if let project = report.project {
+            let kind = input.compound ? "compound" : "linear"
+            let additional = input.compound ? project.compoundRate.with - project.compoundRate.without : project.additionalRate
+            let attainment = input.compound ? additional / 4 : project.attainment
+            let rate = input.compound ? project.compoundRate : project.rate
+            let co2PerYear = project.additionalChange * project.area * 44 / 12
+            blocks.append(.facts([
+                ReportFact("Additional SOC change (absolute)", "\(ReportText.signed(project.additionalChange, decimals: 3)) t C/ha/yr on \(ReportText.number(project.area, decimals: 1)) ha = \(ReportText.signed(co2PerYear, decimals: 1)) t CO2e/yr stored in soil (\(report.depth))"),
+                ReportFact("SOC change per scenario", "without \(ReportText.signed(project.change.without, decimals: 3)), with \(ReportText.signed(project.change.with, decimals: 3)) t C/ha/yr; initial stock SOC0 \(ReportText.number(project.socInitial, decimals: 1)) t C/ha"),
+                ReportFact("Additional per-mille rate (\(kind))", "\(ReportText.signed(additional, decimals: 2)) ‰/yr (without \(ReportText.signed(rate.without, decimals: 2)), with \(ReportText.signed(rate.with, decimals: 2)) ‰/yr)"),
+                ReportFact("4 ‰ attainment", "\(ReportText.number(attainment * 100, decimals: 0)) % of 4 ‰/yr; 4 ‰ would need \(ReportText.number(project.needed, decimals: 3)) t C/ha/yr"),
+            ]))
+        } else {
+            blocks.append(.paragraph("No row has mineral soil: no per-mille rate is computed."))
+        }
+        blocks.append(.note(perMilleCaveat))
+        return ReportSection(id: "headline", title: "Headline", blocks: blocks)
+    }
+
+    static func balanceRow(_ title: String, _ balance: Balance, decimals: Int, style: ReportTable.Cell.Style = .plain) -> [ReportTable.Cell] {
+        [.init(title, style: style)] + [balance.without, balance.with, balance.balance].map { .init(ReportText.number($0, decimals: decimals), style: style) }
+    }
+
+    // MARK: 3. Charts
+
+    /// Gas categories with a non-zero balance somewhere in the project.
+    static func chartGases(_ a: Assessment) -> [GasCategory] {
+        GasCategory.allCases.filter { gas in a.modules.contains { a.total(of: a.rows(in: $0), gas: gas).balance != 0 } }
+    }
+
+    public static func balanceChart(_ a: Assessment) -> ReportChart {
+        let gases = chartGases(a)
+        return ReportChart(
+            id: "chart-balance", title: "Balance by module and gas", unit: "t CO2e, with − without", kind: .stackedBars,
+            categoryAttribute: "module", seriesAttribute: "gas",
+            categories: a.modules.map { .init($0.rawValue, $0.title) },
+            series: gases.map { .init($0.rawValue, TextReport.gasTitle($0)) },
+            values: gases.map { gas in a.modules.map { a.total(of: a.rows(in: $0), gas: gas).balance } },
+            decimals: 1, showNet: true)
+    }
+
+    public static func cumulativeChart(_ a: Assessment) -> ReportChart {
+        var cumulative = Balance(without: 0, with: 0)
+        var without: [Double] = []
+        var with: [Double] = []
+        for balance in a.yearly(of: a.rows) {
+            cumulative.without += balance.without
+            cumulative.with += balance.with
+            without.append(cumulative.without)
+            with.append(cumulative.with)
+        }
+        return ReportChart(
+            id: "chart-cumulative", title: "Cumulative emissions per year", unit: "t CO2e", kind: .lines,
+            categoryAttribute: "year", seriesAttribute: "scenario",
+            categories: a.calendarYears.map { .init(String($0), String($0)) },
+            series: [.init("without", "Without project"), .init("with", "With project")],
+            values: [without, with], decimals: 1)
+    }
+
+    public static func perMilleChart(_ report: PerMilleReport, compound: Bool) -> ReportChart {
+        var categories: [ReportChart.Key] = report.modules.map { .init($0.module.rawValue, $0.module.title) }
+        var figures = report.modules.map(\.figures)
+        if let project = report.project {
+            categories.append(.init("project", "Project"))
+            figures.append(project)
+        }
+        func rates(_ f: PerMilleFigures) -> (Double, Double, Double) {
+            compound ? (f.compoundRate.without, f.compoundRate.with, f.compoundRate.with - f.compoundRate.without) : (f.rate.without, f.rate.with, f.additionalRate)
+        }
+        return ReportChart(
+            id: "chart-permille", title: "Per-mille rate per module and project (\(compound ? "compound" : "linear"))", unit: "‰/yr",
+            kind: .groupedBars, categoryAttribute: "module", seriesAttribute: "scenario",
+            categories: categories,
+            series: [.init("without", "Without"), .init("with", "With"), .init("additional", "Additional")],
+            values: [figures.map { rates($0).0 }, figures.map { rates($0).1 }, figures.map { rates($0).2 }],
+            reference: (4, "4 ‰"), decimals: 2)
+    }
+
+    static func charts(_ input: ReportInput) -> ReportSection {
+        var blocks: [ReportBlock] = [
+            .chart(balanceChart(input.assessment)),
+            .chart(cumulativeChart(input.assessment)),
+        ]
+        if input.review.perMille.modules.isEmpty {
+            blocks.append(.paragraph("No module has mineral soil: no per-mille chart."))
+        } else {
+            blocks.append(.chart(perMilleChart(input.review.perMille, compound: input.compound)))
+            blocks.append(.note(perMilleCaveat))
+        }
+        return ReportSection(id: "charts", title: "Charts", blocks: blocks)
+    }
+
+    // MARK: 4. Results
+
+    static func results(_ input: ReportInput) -> ReportSection {
+        let a = input.assessment
+        let columns: [ReportTable.Column] = [.init(""), .init("Without", numeric: true), .init("With", numeric: true), .init("Balance", numeric: true)]
+        var moduleRows = a.modules.map { balanceRow($0.title, a.total(of: a.rows(in: $0)), decimals: 1) }
+        moduleRows.append(balanceRow("Total", a.total, decimals: 1, style: .strong))
+        var blocks: [ReportBlock] = [.table(ReportTable(caption: "By module (t CO2e)", columns: columns, rows: moduleRows, totalRows: 1))]
+        let gasRows = GasCategory.allCases.map { balanceRow(TextReport.gasTitle($0), a.total(of: a.rows, gas: $0), decimals: 1) }
+        blocks.append(.table(ReportTable(caption: "By gas (t CO2e)", columns: columns, rows: gasRows)))
+        let tonneRows = Gas.allCases.map { gas in
+            balanceRow(gas == .co2e ? "t CO2e (input manufacture)" : gas.massUnit, a.tonnes(of: a.rows, gas: gas), decimals: 3)
+        }
+        blocks.append(.table(ReportTable(caption: "Gases (tonnes of each gas)", columns: columns, rows: tonneRows)))
+
+        let rowColumns: [ReportTable.Column] = [
+            .init("Row"), .init("Module"), .init("Name"), .init("Area or amount (start / without / with)"),
+            .init("Without", numeric: true), .init("With", numeric: true), .init("Balance", numeric: true),
+        ]
+        let rowCells: [[ReportTable.Cell]] = a.rows.map { row in
+            let amount: String
+            if let quantity = row.quantity {
+                amount = "\(ReportText.plain(quantity.values.start)) / \(ReportText.plain(quantity.values.without)) / \(ReportText.plain(quantity.values.with)) \(quantity.unit)"
+            } else {
+                amount = "\(ReportText.plain(row.area.start)) / \(ReportText.plain(row.area.without)) / \(ReportText.plain(row.area.with)) ha"
+            }
+            let balance = row.balance(gwp: a.gwpFactors)
+            return [.init(row.id), .init(row.module.title), .init(row.name), .init(amount)]
+                + [balance.without, balance.with, balance.balance].map { .init(ReportText.number($0, decimals: 1)) }
+        }
+        blocks.append(.table(ReportTable(caption: "By row (t CO2e)", columns: rowColumns, rows: rowCells)))
+
+        if let uncertainty = a.uncertainty {
+            let uColumns: [ReportTable.Column] = [
+                .init("Module"), .init("Component"), .init("Class"), .init("%", numeric: true),
+                .init("Without", numeric: true), .init("With", numeric: true), .init("Balance", numeric: true),
+            ]
+            var uRows: [[ReportTable.Cell]] = uncertainty.cells.map { cell in
+                [.init(cell.module.title), .init(cell.component.rawValue),
+                 .init(cell.stars + (cell.provisional ? " (provisional)" : ""), style: cell.provisional ? .flag : .plain),
+                 .init(ReportText.plain(cell.factor.value))]
+                    + [cell.uncertainty.without, cell.uncertainty.with, cell.uncertainty.balance].map { .init(ReportText.number($0, decimals: 1)) }
+            }
+            uRows.append([.init("Total", style: .strong), "", "", ""] + [uncertainty.total.without, uncertainty.total.with, uncertainty.total.balance].map { .init(ReportText.number($0, decimals: 1), style: .strong) })
+            uRows.append([.init("% of Σ |cell flux|", style: .strong), "", "", ""] + [uncertainty.percent.without, uncertainty.percent.with, uncertainty.percent.balance].map { .init(ReportText.number($0, decimals: 1), style: .strong) })
+            blocks.append(.table(ReportTable(caption: "Uncertainty (EX-ACT classes, t CO2e): |cell flux| × class, summed", columns: uColumns, rows: uRows, totalRows: 2)))
+        }
+        return ReportSection(id: "results", title: "Results", blocks: blocks)
+    }
+
+    // MARK: 5. Per-mille
+
+    static func perMille(_ input: ReportInput) -> ReportSection {
+        let report = input.review.perMille
+        let columns: [ReportTable.Column] = [
+            .init("Level"), .init("Item"), .init("Area, ha", numeric: true), .init("SOC0, t C/ha", numeric: true),
+            .init("ΔSOC without, t C/ha/yr", numeric: true), .init("ΔSOC with, t C/ha/yr", numeric: true),
+            .init("ΔSOC additional, t C/ha/yr", numeric: true),
+            .init("Rate without, ‰/yr", numeric: true), .init("Rate with, ‰/yr", numeric: true),
+            .init("Additional, ‰/yr", numeric: true), .init("Attainment of 4 ‰", numeric: true),
+            .init("Needed for 4 ‰, t C/ha/yr", numeric: true),
+        ]
+        let compoundColumns: [ReportTable.Column] = [
+            .init("Level"), .init("Item"), .init("Compound without, ‰/yr", numeric: true), .init("Compound with, ‰/yr", numeric: true),
+            .init("Compound additional, ‰/yr", numeric: true), .init("Attainment of 4 ‰", numeric: true),
+        ]
+        var entries: [(level: String, item: String, figures: PerMilleFigures)] = report.rows.map { ("row", "\($0.id) (\($0.module.title))", $0.figures) }
+        entries += report.modules.map { ("module", $0.module.title, $0.figures) }
+        if let project = report.project { entries.append(("project", "Project", project)) }
+        let linear: [[ReportTable.Cell]] = entries.map { entry in
+            let f = entry.figures
+            let style: ReportTable.Cell.Style = entry.level == "project" ? .strong : .plain
+            return [.init(entry.level, style: style), .init(entry.item, style: style)] + [
+                ReportText.number(f.area, decimals: 1), ReportText.number(f.socInitial, decimals: 1),
+                ReportText.signed(f.change.without, decimals: 3), ReportText.signed(f.change.with, decimals: 3),
+                ReportText.signed(f.additionalChange, decimals: 3),
+                ReportText.signed(f.rate.without, decimals: 2), ReportText.signed(f.rate.with, decimals: 2),
+                ReportText.signed(f.additionalRate, decimals: 2), ReportText.number(f.attainment * 100, decimals: 0) + " %",
+                ReportText.number(f.needed, decimals: 3),
+            ].map { ReportTable.Cell($0, style: style) }
+        }
+        let compound: [[ReportTable.Cell]] = entries.map { entry in
+            let f = entry.figures
+            let additional = f.compoundRate.with - f.compoundRate.without
+            let style: ReportTable.Cell.Style = entry.level == "project" ? .strong : .plain
+            return [.init(entry.level, style: style), .init(entry.item, style: style)] + [
+                ReportText.signed(f.compoundRate.without, decimals: 2), ReportText.signed(f.compoundRate.with, decimals: 2),
+                ReportText.signed(additional, decimals: 2), ReportText.number(additional / 4 * 100, decimals: 0) + " %",
+            ].map { ReportTable.Cell($0, style: style) }
+        }
+        var blocks: [ReportBlock] = [
+            .paragraph("Stocks are \(report.depth), area-weighted; rates are averaged over \(report.years) years. Linear rate = ((SOC_T − SOC0) / T) / SOC0 × 1000; compound rate = ((SOC_T / SOC0)^(1/T) − 1) × 1000; additional = with − without; attainment = additional ÷ 4 ‰."),
+        ]
+        if entries.isEmpty {
+            blocks.append(.paragraph("No row has mineral soil: no per-mille figure."))
+        } else {
+            let first = ReportTable(caption: "Linear per-mille rates" + (input.compound ? "" : " (headline)"), columns: columns, rows: linear)
+            let second = ReportTable(caption: "Compound per-mille rates" + (input.compound ? " (headline)" : ""), columns: compoundColumns, rows: compound)
+            blocks += input.compound ? [.table(second), .table(first)] : [.table(first), .table(second)]
+        }
+        blocks.append(.note(perMilleCaveat))
+        return ReportSection(id: "per-mille", title: "Per-mille rates", blocks: blocks)
+    }
+
+    // MARK: 6. Scorecard
+
+    static func statusWord(_ status: CriterionStatus.Status) -> String {
+        switch status {
+        case .met: "met"
+        case .partlyMet: "partly met"
+        case .notMet: "not met"
+        case .notApplicable: "not applicable"
+        case .insufficientEvidence: "insufficient evidence"
+        }
+    }
+
+    static func scorecard(_ input: ReportInput) -> ReportSection {
+        let columns: [ReportTable.Column] = [
+            .init("Criterion"), .init("Name"), .init("Wording"), .init("Status"), .init("Why"), .init("Evidence"),
+        ]
+        let rows: [[ReportTable.Cell]] = input.review.scorecard.map { item in
+            let criterion = item.criterion
+            let name = criterion.name + (criterion.provisional ? " (provisional)" : "")
+            let evidence = item.evidence.map { "\($0.key) = \(ReportText.value($0.value))" }.joined(separator: "; ")
+            return [
+                .init(criterion.id), .init(name, style: criterion.provisional ? .flag : .plain), .init(criterion.wording),
+                .init(statusWord(item.status), style: .status, status: item.status.rawValue),
+                .init(item.reasons.joined(separator: "; ")), .init(evidence.isEmpty ? "none" : evidence),
+            ]
+        }
+        return ReportSection(id: "scorecard", title: "Criteria scorecard", blocks: [
+            .paragraph("The STC's reference criteria (\(input.criteriaSource)). Each criterion has a status — met, partly met, not met, not applicable or insufficient evidence — set by the rule in the criteria file from the values shown; there is no numeric score. Criteria marked provisional have wording the STC has not confirmed."),
+            .table(ReportTable(caption: "Criteria", columns: columns, rows: rows)),
+        ])
+    }
+
+    // MARK: 7. Indicators
+
+    static func indicators(_ input: ReportInput) -> ReportSection {
+        let review = input.review
+        let columns: [ReportTable.Column] = [
+            .init("Indicator"), .init("Name"), .init("Kind"), .init("Values"), .init("Unit"), .init("Criteria"), .init("SDGs"),
+        ]
+        let rows: [[ReportTable.Cell]] = review.indicators.map { result in
+            let definition = result.definition
+            var parts = result.values.map { "\($0.key) = \(ReportText.value($0.value))\($0.unit.isEmpty ? "" : " " + $0.unit)" }
+            parts += result.missing.map { "\($0): " + missingReason($0, kind: definition.kind, notes: review.notes) }
+            let absent = result.values.isEmpty
+            return [
+                .init(definition.id), .init(definition.name), .init(definition.kind.rawValue),
+                .init(parts.isEmpty ? "none" : parts.joined(separator: "; "), style: absent ? .flag : .plain),
+                .init(definition.unit), .init(definition.criteria.joined(separator: ", ")), .init(definition.sdgs.joined(separator: ", ")),
+            ]
+        }
+        var blocks: [ReportBlock] = [.table(ReportTable(caption: "Indicator catalogue", columns: columns, rows: rows))]
+        if !review.notes.isEmpty { blocks.append(.list(review.notes)) }
+        return ReportSection(id: "indicators", title: "Indicators", blocks: blocks)
+    }
+
+    /// "not computed" / "not reported", with the review's note about the key when it has one.
+    static func missingReason(_ key: String, kind: IndicatorDefinition.Kind, notes: [String]) -> String {
+        let base = kind == .computed || kind == .derived ? "not computed" : "not reported"
+        if let note = notes.first(where: { $0.contains(key) }) { return "\(base) (\(note))" }
+        return kind == .computed || kind == .derived ? "\(base) (the project lacks what it needs)" : "\(base) (not in the project file's indicators)"
+    }
+
+    // MARK: 8. Practices
+
+    static func practices(_ input: ReportInput) -> ReportSection {
+        let uses = input.review.practices
+        guard !uses.isEmpty else {
+            return ReportSection(id: "practices", title: "Practice sheets", blocks: [.paragraph("No row of the project uses a practice with a descriptive sheet.")])
+        }
+        var blocks: [ReportBlock] = []
+        for use in uses {
+            let sheet = use.sheet
+            var facts = [
+                ReportFact("Key", sheet.key),
+                ReportFact("Hectares (with project)", ReportText.number(use.hectares, decimals: 1) + " ha"),
+                ReportFact("Rows", use.rowIDs.joined(separator: ", ")),
+                ReportFact("Description", sheet.description),
+                ReportFact("Mechanism", sheet.mechanism),
+                ReportFact("Climates", sheet.climates.joined(separator: ", ")),
+                ReportFact("Soils", sheet.soils.joined(separator: ", ")),
+            ]
+            if let change = sheet.expectedChange {
+                facts.append(ReportFact("Expected ΔSOC", "\(ReportText.plain(change.low)) to \(ReportText.plain(change.high)) \(change.unit) (\(change.source))"))
+            } else {
+                facts.append(ReportFact("Expected ΔSOC", "no sourced range"))
+            }
+            for key in sheet.coEffects.keys.sorted() { facts.append(ReportFact("Co-effect: \(key)", sheet.coEffects[key] ?? "")) }
+            facts.append(ReportFact("Costs and barriers", sheet.costsAndBarriers))
+            var item: [ReportBlock] = [.facts(facts)]
+            if !use.factors.isEmpty {
+                let columns: [ReportTable.Column] = [
+                    .init("Factor"), .init("Value", numeric: true), .init("Unit"), .init("±"), .init("Reliability"), .init("Source"), .init("Table line"),
+                ]
+                item.append(.table(ReportTable(caption: "Factors the practice moves, at this site", columns: columns, rows: use.factors.map { link in
+                    factorCells(name: link.label, link.factor)
+                })))
+            }
+            if !sheet.references.isEmpty { item.append(.list(sheet.references)) }
+            blocks.append(.item(title: sheet.name, blocks: item))
+        }
+        return ReportSection(id: "practices", title: "Practice sheets", blocks: blocks)
+    }
+
+    static func factorCells(name: String, _ factor: Factor) -> [ReportTable.Cell] {
+        let flagged = factor.reliability.needsChecking
+        let place = factor.table == "override" ? "Tier 2 override" : "\(factor.table).csv line \(factor.line)"
+        return [
+            .init(name), .init(ReportText.plain(factor.value)), .init(factor.unit),
+            .init(factor.uncertaintyPercent.map { "±" + ReportText.plain($0) + " %" } ?? "unknown"),
+            .init(factor.reliability.rawValue + (flagged ? " UNVERIFIED" : ""), style: flagged ? .flag : .plain),
+            .init(factor.source), .init(place),
+        ]
+    }
+
+    // MARK: 9. Factors
+
+    static func factors(_ input: ReportInput) -> ReportSection {
+        let a = input.assessment
+        struct Entry {
+            var name: String
+            var factor: Factor
+            var rows: [String]
+        }
+        var entries: [Entry] = []
+        var index: [FactorUse: Int] = [:]
+        var overrides: [[ReportTable.Cell]] = []
+        for row in a.rows {
+            for use in row.factors {
+                if use.factor.table == "override" {
+                    let f = use.factor
+                    overrides.append([
+                        .init(row.id), .init(use.name), .init(ReportText.plain(f.value)), .init(f.unit),
+                        .init(f.uncertaintyPercent.map { "±" + ReportText.plain($0) + " %" } ?? "unknown"), .init(f.source),
+                    ])
+                    continue
+                }
+                if let position = index[use] {
+                    if entries[position].rows.last != row.id { entries[position].rows.append(row.id) }
+                } else {
+                    index[use] = entries.count
+                    entries.append(Entry(name: use.name, factor: use.factor, rows: [row.id]))
+                }
+            }
+        }
+        entries.sort { ($0.factor.table, $0.factor.line, $0.name) < ($1.factor.table, $1.factor.line, $1.name) }
+        let columns: [ReportTable.Column] = [
+            .init("Factor"), .init("Value", numeric: true), .init("Unit"), .init("±"), .init("Reliability"), .init("Source"),
+            .init("Table line"), .init("Rows"),
+        ]
+        let rows = entries.map { factorCells(name: $0.name, $0.factor) + [.init($0.rows.joined(separator: ", "))] }
+        let unverified = entries.filter { $0.factor.reliability.needsChecking }.count
+        var blocks: [ReportBlock] = [
+            .paragraph("\(entries.count) distinct factor values over \(a.rows.count) rows; \(unverified) tagged M or C-weak (UNVERIFIED) must be checked against their source before the result is trusted."),
+            .table(ReportTable(caption: "Factors used", columns: columns, rows: rows)),
+        ]
+        if overrides.isEmpty {
+            blocks.append(.paragraph("No Tier 2 override."))
+        } else {
+            blocks.append(.table(ReportTable(caption: "Tier 2 overrides", columns: [
+                .init("Row"), .init("Factor"), .init("Value", numeric: true), .init("Unit"), .init("±"), .init("Citation"),
+            ], rows: overrides)))
+        }
+        return ReportSection(id: "factors", title: "Factors used", blocks: blocks)
+    }
+
+    // MARK: 10. Method
+
+    static func method(_ input: ReportInput) -> ReportSection {
+        let a = input.assessment
+        let other = a.method.other.rawValue
+        var blocks: [ReportBlock] = [.facts([
+            ReportFact("Method", a.method.rawValue),
+            ReportFact("Other method", other),
+            ReportFact("GWP set", a.gwp.rawValue),
+            ReportFact("Factor set", a.factorSet.rawValue),
+            ReportFact("Dynamics", input.project.description.dynamics.rawValue),
+        ])]
+        if a.divergences.isEmpty {
+            blocks.append(.paragraph("No row's number changes under the \(other) method."))
+        } else {
+            let columns: [ReportTable.Column] = [
+                .init("Divergence"), .init("Module"), .init("Row"), .init("Scenario"), .init("Gas"),
+                .init("This method", numeric: true), .init("Other method", numeric: true), .init("Unit"), .init("Difference, t CO2e", numeric: true),
+            ]
+            let rows: [[ReportTable.Cell]] = a.divergences.map { item in
+                [
+                    .init(item.ids.map(\.rawValue).joined(separator: "+")), .init(item.module.title), .init(item.rowID), .init(item.outcome.rawValue),
+                    .init(item.gas.rawValue), .init(ReportText.number(item.chosen, decimals: 4)), .init(ReportText.number(item.other, decimals: 4)),
+                    .init(item.gas.massUnit), .init(ReportText.signed(item.differenceCO2e, decimals: 2)),
+                ]
+            }
+            blocks.append(.table(ReportTable(caption: "Where the \(other) method gives other numbers", columns: columns, rows: rows)))
+            blocks.append(.list(Set(a.divergences.flatMap(\.ids)).sorted().map { "\($0.rawValue): \($0.summary)" }))
+            let difference = a.otherMethodDifference
+            var diffRows = GasCategory.allCases.compactMap { gas in difference[gas].map { balanceRow(TextReport.gasTitle(gas), $0, decimals: 2) } }
+            diffRows.append(balanceRow("Totals under \(other)", a.otherMethodTotal, decimals: 1, style: .strong))
+            blocks.append(.table(ReportTable(
+                caption: "This method minus \(other), by gas, and the totals under \(other) (t CO2e)",
+                columns: [.init(""), .init("Without", numeric: true), .init("With", numeric: true), .init("Balance", numeric: true)],
+                rows: diffRows, totalRows: 1)))
+        }
+        var notes = a.notes
+        notes += a.rows.flatMap { row in row.notes.map { "row \(row.id): \($0)" } }
+        blocks.append(notes.isEmpty ? .paragraph("No notes.") : .item(title: "Notes", blocks: [.list(notes)]))
+        return ReportSection(id: "method", title: "Method choices and divergences", blocks: blocks)
+    }
+
+    // MARK: 11. Digests
+
+    static func digests(_ input: ReportInput) -> ReportSection {
+        var rows: [[ReportTable.Cell]] = [["input", "project (canonical JSON)", .init(input.provenance.inputDigest, style: .code)]]
+        rows += input.provenance.factorDigests.map { ["factor table", .init($0.file), .init($0.digest, style: .code)] }
+        rows += input.reviewDigests.keys.sorted().map { ["review document", .init($0), .init(input.reviewDigests[$0] ?? "", style: .code)] }
+        return ReportSection(id: "digests", title: "Digests", blocks: [
+            .paragraph("sha256 of the input and of every table and document read: a rerun with the same digests gives the same report."),
+            .table(ReportTable(caption: "Digests", columns: [.init("Kind"), .init("File"), .init("sha256")], rows: rows)),
+        ])
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PerMille
+import PerMilleData
+import PerMilleFormats
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the project's report for the STC and donors: balance, per-mille rates, charts, scorecard, indicators, practices, factors.")
+
+    @Argument(help: "Project file (JSON or XML).")
+    var file: String
+
+    @Option(help: "Output format: html (default; one self-contained file), markdown, csv (long format) or json.")
+    var format: ReportFormat = .html
+
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically; nothing is written on error) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Method: ipcc (default) or exact-v9.4; overrides the project's own.")
+    var method: String?
+
+    @Option(help: "GWP set: SAR, AR4, AR5, AR5-feedback, AR6; overrides the project's own.")
+    var gwp: String?
+
+    @Option(help: "Replacement criteria file (JSON) for the scorecard, e.g. the STC's final wording.")
+    var criteria: String?
+
+    @Flag(help: "Show compound per-mille rates as the headline instead of linear ones.")
+    var compound = false
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if let method, Method(rawValue: method) == nil {
+            throw ValidationError("unknown method '\(method)'; expected ipcc or exact-v9.4")
+        }
+        if let gwp, GWPSet(rawValue: gwp) == nil {
+            throw ValidationError("unknown GWP set '\(gwp)'; expected " + GWPSet.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    func run() throws {
+        let factors = try data.loadFactors()
+        let reviewData = try data.loadReview(criteria: criteria, factors: factors)
+        let (project, bytes, canonical) = try readProject(file, factors: factors, catalogue: reviewData.catalogue)
+        let assessment: Assessment
+        do {
+            assessment = try Assessor.assess(project, factors: factors, method: method.flatMap(Method.init(rawValue:)), gwp: gwp.flatMap(GWPSet.init(rawValue:)))
+        } catch {
+            Output.error(DiagnosticRenderer.render(error.diagnostics, source: bytes))
+            throw ExitCode(1)
+        }
+        let review = ProjectReview.make(assessment: assessment, project: project, review: reviewData, factors: factors)
+        let provenance = ResultJSON.Provenance(
+            projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(canonical),
+            factorDigests: usedTableDigests(assessment, review: review, factors: factors))
+        let input = ReportInput(
+            assessment: assessment, project: project, review: review, provenance: provenance,
+            reviewDigests: reviewData.digests, criteriaSource: reviewData.criteria.source, compound: compound)
+        let text = ProjectReport.render(input, format: format)
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                Output.error("error[file.unwritable]: cannot write \(output): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+        } else {
+            Output.print(text)
+        }
+    }
+
+    /// Digests of the tables the assessment read (as `assess --format json` gives them) and of those the practice sheets quote.
+    private func usedTableDigests(_ assessment: Assessment, review: ProjectReview, factors: FactorSet) -> [(file: String, digest: String)] {
+        var names: Set<String> = ["constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups", "uncertainty-classes", "input-kinds"]
+        for row in assessment.rows { for use in row.factors where use.factor.table != "override" { names.insert(use.factor.table) } }
+        for use in review.practices { for link in use.factors where link.factor.table != "override" { names.insert(link.factor.table) } }
+        return factors.digests(of: names)
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
