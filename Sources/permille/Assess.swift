@@ -56,7 +56,7 @@ struct Assess: ParsableCommand {
         case .json:
             let provenance = ResultJSON.Provenance(
                 projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(canonical),
-                factorDigests: usedTableDigests(assessment, factors: factors))
+                factorDigests: tablesRead(by: assessment, factors: factors))
             text = ResultJSON.encode(assessment, provenance: provenance, explain: true)
         }
         if let output {
@@ -67,12 +67,5 @@ struct Assess: ParsableCommand {
         } else {
             Output.print(text)
         }
-    }
-
-    /// Digests of the tables the assessment read, so a reviewer can prove a rerun used the same data.
-    private func usedTableDigests(_ assessment: Assessment, factors: FactorSet) -> [(file: String, digest: String)] {
-        var names: Set<String> = ["constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups", "uncertainty-classes", "input-kinds"]
-        for row in assessment.rows { for use in row.factors where use.factor.table != "override" { names.insert(use.factor.table) } }
-        return factors.digests(of: names)
     }
 }

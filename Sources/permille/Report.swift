@@ -54,7 +54,7 @@ struct Report: ParsableCommand {
         let review = ProjectReview.make(assessment: assessment, project: project, review: reviewData, factors: factors)
         let provenance = ResultJSON.Provenance(
             projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(canonical),
-            factorDigests: usedTableDigests(assessment, review: review, factors: factors))
+            factorDigests: tablesRead(by: assessment, quotedBy: review, factors: factors))
         let input = ReportInput(
             assessment: assessment, project: project, review: review, provenance: provenance,
             reviewDigests: reviewData.digests, criteriaSource: reviewData.criteria.source, compound: compound)
@@ -67,14 +67,6 @@ struct Report: ParsableCommand {
         } else {
             Output.print(text)
         }
-    }
-
-    /// Digests of the tables the assessment read (as `assess --format json` gives them) and of those the practice sheets quote.
-    private func usedTableDigests(_ assessment: Assessment, review: ProjectReview, factors: FactorSet) -> [(file: String, digest: String)] {
-        var names: Set<String> = ["constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups", "uncertainty-classes", "input-kinds"]
-        for row in assessment.rows { for use in row.factors where use.factor.table != "override" { names.insert(use.factor.table) } }
-        for use in review.practices { for link in use.factors where link.factor.table != "override" { names.insert(link.factor.table) } }
-        return factors.digests(of: names)
     }
 }
 

@@ -70,3 +70,14 @@ func readProject(_ path: String, factors: FactorSet, catalogue: IndicatorCatalog
     guard let project = outcome.project else { throw ExitCode(1) }
     return (project, bytes, outcome.canonicalDocument)
 }
+
+/// Digests of the tables an assessment read (and those its practice sheets quote), the one list
+/// `assess`, `report` and `verify` share: a rerun must name exactly the tables the result names.
+func tablesRead(by assessment: Assessment, quotedBy review: ProjectReview? = nil, factors: FactorSet) -> [(file: String, digest: String)] {
+    var names: Set<String> = [
+        "constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups", "uncertainty-classes", "input-kinds",
+    ]
+    for row in assessment.rows { for use in row.factors where use.factor.table != "override" { names.insert(use.factor.table) } }
+    for use in review?.practices ?? [] { for link in use.factors where link.factor.table != "override" { names.insert(link.factor.table) } }
+    return factors.digests(of: names)
+}

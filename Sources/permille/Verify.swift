@@ -54,7 +54,7 @@ struct Verify: ParsableCommand {
         }
         let provenance = ResultJSON.Provenance(
             projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(outcome.canonicalDocument),
-            factorDigests: usedTableDigests(assessment, factors: factors))
+            factorDigests: tablesRead(by: assessment, factors: factors))
         let rendered = ResultJSON.encode(assessment, provenance: provenance, explain: true)
         let loaded = Dictionary(
             factors.digests(of: Set(factors.tables.keys)).map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
@@ -67,15 +67,5 @@ struct Verify: ParsableCommand {
         }
         Output.print(verification.render())
         if !verification.matches { throw ExitCode(1) }
-    }
-
-    /// The tables an assessment read, as `assess --format json` lists them: keep in step with
-    /// `Assess.usedTableDigests`, or every rerun reports tables the submitted result does not list.
-    private func usedTableDigests(_ assessment: Assessment, factors: FactorSet) -> [(file: String, digest: String)] {
-        var names: Set<String> = [
-            "constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups", "uncertainty-classes", "input-kinds",
-        ]
-        for row in assessment.rows { for use in row.factors where use.factor.table != "override" { names.insert(use.factor.table) } }
-        return factors.digests(of: names)
     }
 }

@@ -52,14 +52,9 @@ struct ReportTests {
         var problems: [(code: Int32, message: String)]
     }
 
-    /// libxml2's `htmlReadMemory`, looked up at run time: the package's shim header does not include HTMLparser.h.
-    typealias HTMLReadMemory = @convention(c) (UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32) -> xmlDocPtr?
-
     /// Parses with no option at all (in particular neither HTML_PARSE_NOERROR nor NOWARNING nor RECOVER's silence),
     /// collecting every error through a structured error handler on this thread.
     static func parseHTML(_ html: String) throws -> ParsedHTML {
-        let symbol = try #require(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "htmlReadMemory"), "libxml2's htmlReadMemory not found")
-        let read = unsafeBitCast(symbol, to: HTMLReadMemory.self)
         final class Box { var problems: [(code: Int32, message: String)] = [] }
         let box = Box()
         let context = Unmanaged.passUnretained(box).toOpaque()
@@ -71,7 +66,7 @@ struct ReportTests {
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let bytes = Array(html.utf8CString)
         let document = bytes.withUnsafeBufferPointer { buffer in
-            read(buffer.baseAddress, Int32(buffer.count - 1), "report.html", "UTF-8", 0)
+            htmlReadMemory(buffer.baseAddress, Int32(buffer.count - 1), "report.html", "UTF-8", 0)
         }
         let doc = try #require(document, "libxml2 could not parse the report")
         defer { xmlFreeDoc(doc) }

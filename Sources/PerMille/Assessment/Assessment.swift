@@ -78,8 +78,13 @@ public struct Assessment: Sendable {
 
     /// The project's totals under the other method (EX-ACT's own when the chosen method is ipcc).
     public var otherMethodTotal: Balance {
-        let difference = otherMethodDifference.values.reduce(Balance(without: 0, with: 0)) {
-            Balance(without: $0.without + $1.without, with: $0.with + $1.with)
+        // Summed in gas order, not dictionary order, so the total has the same last digit on every run.
+        let differences = otherMethodDifference
+        var difference = Balance(without: 0, with: 0)
+        for gas in GasCategory.allCases {
+            guard let part = differences[gas] else { continue }
+            difference.without += part.without
+            difference.with += part.with
         }
         return Balance(without: total.without - difference.without, with: total.with - difference.with)
     }

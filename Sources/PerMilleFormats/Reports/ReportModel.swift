@@ -173,19 +173,23 @@ public struct ReportChart: Sendable {
 /// Number and text formats shared by the report writers.
 public enum ReportText {
     /// Fixed decimals with space thousands grouping (`-2 475.0`), never `-0.0`.
-    public static func number(_ value: Double, decimals: Int) -> String { TextReport.number(value, decimals: decimals) }
+    public static func number(_ value: Double, decimals: Int) -> String {
+        value.isFinite ? TextReport.number(value, decimals: decimals) : "n/a"
+    }
 
     /// With an explicit sign (`+0.31`), for changes and balances read in isolation.
     public static func signed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "n/a" }
         let text = number(value, decimals: decimals)
         return text.hasPrefix("-") || text.allSatisfy({ $0 == "0" || $0 == "." }) ? text : "+" + text
     }
 
     /// The exact value written into `data-value` attributes: float noise below 1e-9 removed, shortest digits.
-    public static func exact(_ value: Double) -> String { JSONWriter.format(ResultJSON.clean(value)) }
+    public static func exact(_ value: Double) -> String { value.isFinite ? JSONWriter.format(ResultJSON.clean(value)) : "NaN" }
 
     /// A factor or input value without trailing noise (`0.48`, `150`).
     public static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
         let rounded = (value * 1e6).rounded() / 1e6
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
         return String(rounded)

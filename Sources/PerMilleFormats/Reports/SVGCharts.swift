@@ -33,6 +33,7 @@ public enum SVGCharts {
     }
 
     static func f(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
