@@ -98,7 +98,7 @@ public enum ReviewDataLoader {
 
     /// The candidate nearest to `word` (edit distance within a third of its length), for "did you mean".
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        ReviewJSONReader.closest(to: word, among: candidates)
+        Suggestions.closest(to: word, among: candidates)
     }
 }
 
@@ -542,35 +542,6 @@ struct ReviewJSONReader {
     }
 
     static func didYouMean(_ word: String, _ candidates: [String]) -> String? {
-        closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
-    }
-
-    /// The nearest candidate by edit distance, within a third of its length (at least 2).
-    static func closest(to word: String, among candidates: [String]) -> String? {
-        let lowered = Array(word.lowercased().unicodeScalars)
-        var best: (String, Int)?
-        for candidate in candidates {
-            let other = Array(candidate.lowercased().unicodeScalars)
-            let distance = editDistance(lowered, other)
-            guard distance <= max(2, other.count / 3) else { continue }
-            if let current = best, current.1 <= distance { continue }
-            best = (candidate, distance)
-        }
-        return best?.0
-    }
-
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        Suggestions.closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
     }
 }

@@ -15,11 +15,7 @@ struct Assess: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: "Method: ipcc (default) or exact-v9.4; overrides the project's own.")
-    var method: String?
 
-    @Option(help: "GWP set: SAR, AR4, AR5, AR5-feedback, AR6; overrides the project's own.")
-    var gwp: String?
 
     @Flag(help: "Show every factor (value, unit, ±, source) and every intermediate, row by row.")
     var explain = false
@@ -27,16 +23,10 @@ struct Assess: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the result to this file instead of standard output (only when the assessment succeeds).")
     var output: String?
 
+    @OptionGroup var methods: MethodOptions
+
     @OptionGroup var data: DataOptions
 
-    func validate() throws {
-        if let method, Method(rawValue: method) == nil {
-            throw ValidationError("unknown method '\(method)'; expected ipcc or exact-v9.4")
-        }
-        if let gwp, GWPSet(rawValue: gwp) == nil {
-            throw ValidationError("unknown GWP set '\(gwp)'; expected " + GWPSet.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-    }
 
     func run() throws {
         let factors = try data.loadFactors()
@@ -44,7 +34,7 @@ struct Assess: ParsableCommand {
         let (project, bytes, canonical) = try readProject(file, factors: factors, catalogue: catalogue)
         let assessment: Assessment
         do {
-            assessment = try Assessor.assess(project, factors: factors, method: method.flatMap(Method.init(rawValue:)), gwp: gwp.flatMap(GWPSet.init(rawValue:)))
+            assessment = try methods.assess(project, factors: factors)
         } catch {
             Output.error(DiagnosticRenderer.render(error.diagnostics, source: bytes))
             throw ExitCode(1)

@@ -17,11 +17,7 @@ struct PortfolioCommand: ParsableCommand {
     @Option(help: "Output format: html (default), csv or json.")
     var format: Format = .html
 
-    @Option(help: "Method: ipcc or exact-v9.4; overrides each project's own.")
-    var method: String?
 
-    @Option(help: "GWP set; overrides each project's own.")
-    var gwp: String?
 
     @Option(help: "A criteria file replacing the bundled one (when the STC publishes its final wording).")
     var criteria: String?
@@ -29,14 +25,12 @@ struct PortfolioCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the portfolio to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var methods: MethodOptions
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one project file") }
-        if let method, Method(rawValue: method) == nil { throw ValidationError("unknown method '\(method)'; expected ipcc or exact-v9.4") }
-        if let gwp, GWPSet(rawValue: gwp) == nil {
-            throw ValidationError("unknown GWP set '\(gwp)'; expected " + GWPSet.allCases.map(\.rawValue).joined(separator: ", "))
-        }
     }
 
     func run() throws {
@@ -56,8 +50,7 @@ struct PortfolioCommand: ParsableCommand {
                 continue
             }
             do {
-                let assessment = try Assessor.assess(
-                    project, factors: factors, method: method.flatMap(Method.init(rawValue:)), gwp: gwp.flatMap(GWPSet.init(rawValue:)))
+                let assessment = try methods.assess(project, factors: factors)
                 entries.append(.assessed(
                     file: file, project: project, assessment: assessment,
                     review: ProjectReview.make(assessment: assessment, project: project, review: review, factors: factors)))

@@ -17,11 +17,7 @@ struct Report: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically; nothing is written on error) instead of standard output.")
     var output: String?
 
-    @Option(help: "Method: ipcc (default) or exact-v9.4; overrides the project's own.")
-    var method: String?
 
-    @Option(help: "GWP set: SAR, AR4, AR5, AR5-feedback, AR6; overrides the project's own.")
-    var gwp: String?
 
     @Option(help: "Replacement criteria file (JSON) for the scorecard, e.g. the STC's final wording.")
     var criteria: String?
@@ -29,16 +25,10 @@ struct Report: ParsableCommand {
     @Flag(help: "Show compound per-mille rates as the headline instead of linear ones.")
     var compound = false
 
+    @OptionGroup var methods: MethodOptions
+
     @OptionGroup var data: DataOptions
 
-    func validate() throws {
-        if let method, Method(rawValue: method) == nil {
-            throw ValidationError("unknown method '\(method)'; expected ipcc or exact-v9.4")
-        }
-        if let gwp, GWPSet(rawValue: gwp) == nil {
-            throw ValidationError("unknown GWP set '\(gwp)'; expected " + GWPSet.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-    }
 
     func run() throws {
         let factors = try data.loadFactors()
@@ -46,7 +36,7 @@ struct Report: ParsableCommand {
         let (project, bytes, canonical) = try readProject(file, factors: factors, catalogue: reviewData.catalogue)
         let assessment: Assessment
         do {
-            assessment = try Assessor.assess(project, factors: factors, method: method.flatMap(Method.init(rawValue:)), gwp: gwp.flatMap(GWPSet.init(rawValue:)))
+            assessment = try methods.assess(project, factors: factors)
         } catch {
             Output.error(DiagnosticRenderer.render(error.diagnostics, source: bytes))
             throw ExitCode(1)

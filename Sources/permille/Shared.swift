@@ -32,6 +32,29 @@ extension DataOptions {
     }
 }
 
+/// `--method` and `--gwp`, shared by the commands that assess.
+struct MethodOptions: ParsableArguments {
+    @Option(help: "Method: ipcc (default) or exact-v9.4; overrides the project's own.")
+    var method: String?
+
+    @Option(help: "GWP set: SAR, AR4, AR5, AR5-feedback, AR6; overrides the project's own.")
+    var gwp: String?
+
+    func validate() throws {
+        if let method, Method(rawValue: method) == nil {
+            throw ValidationError("unknown method '\(method)'; expected ipcc or exact-v9.4")
+        }
+        if let gwp, GWPSet(rawValue: gwp) == nil {
+            throw ValidationError("unknown GWP set '\(gwp)'; expected " + GWPSet.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    /// Assesses with the chosen method and GWP set (the project's own where not given).
+    func assess(_ project: Project, factors: FactorSet) throws(Assessor.Failure) -> Assessment {
+        try Assessor.assess(project, factors: factors, method: method.flatMap(Method.init(rawValue:)), gwp: gwp.flatMap(GWPSet.init(rawValue:)))
+    }
+}
+
 enum Output {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
