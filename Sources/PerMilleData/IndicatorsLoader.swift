@@ -14,16 +14,8 @@ public enum IndicatorsLoader {
 
     /// Loads and checks every table of the manifest in `directory` (the bundled folder when nil).
     public static func load(from directory: URL? = nil) throws(DiagnosticsError) -> FactorSet {
-        guard let directory = directory ?? bundledDirectory else {
-            throw DiagnosticsError([Diagnostic(code: "indicators.missing", message: "the bundled Indicators folder was not found; pass --indicators DIR")])
-        }
-        let manifestURL = directory.appendingPathComponent("manifest.json")
-        guard let manifestBytes = try? Data(contentsOf: manifestURL) else {
-            throw DiagnosticsError([Diagnostic(
-                code: "indicators.manifest-unreadable", message: "cannot read the indicators manifest",
-                location: SourceLocation(file: manifestURL.path, line: 0, column: 0, path: ""))])
-        }
-        let entries = try Manifest.entries(in: [UInt8](manifestBytes), file: manifestURL.path)
+        let (directory, manifestBytes, manifestURL) = try manifest(in: directory)
+        let entries = try Manifest.entries(in: manifestBytes, file: manifestURL.path)
         var tables: [FactorTable] = []
         var problems: [Diagnostic] = []
         for entry in entries {
@@ -51,5 +43,19 @@ public enum IndicatorsLoader {
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         return FactorSet(tables: tables)
+    }
+
+    /// The folder (the bundled one when nil) and its manifest's bytes, for the tables and the documents.
+    static func manifest(in directory: URL?) throws(DiagnosticsError) -> (directory: URL, bytes: [UInt8], url: URL) {
+        guard let directory = directory ?? bundledDirectory else {
+            throw DiagnosticsError([Diagnostic(code: "indicators.missing", message: "the bundled Indicators folder was not found; pass --indicators DIR")])
+        }
+        let url = directory.appendingPathComponent("manifest.json")
+        guard let bytes = try? Data(contentsOf: url) else {
+            throw DiagnosticsError([Diagnostic(
+                code: "indicators.manifest-unreadable", message: "cannot read the indicators manifest",
+                location: SourceLocation(file: url.path, line: 0, column: 0, path: ""))])
+        }
+        return (directory, [UInt8](bytes), url)
     }
 }

@@ -16,16 +16,8 @@ public enum ReviewDataLoader {
     ///     the manifest, but its digest is reported in `ReviewData.digests` under its file name.
     ///   - factors: when given, every practice factor link must match at least one row of it.
     public static func load(from directory: URL? = nil, criteria: URL? = nil, factors: FactorSet? = nil) throws(DiagnosticsError) -> ReviewData {
-        guard let directory = directory ?? IndicatorsLoader.bundledDirectory else {
-            throw DiagnosticsError([Diagnostic(code: "indicators.missing", message: "the bundled Indicators folder was not found; pass --indicators DIR")])
-        }
-        let manifestURL = directory.appendingPathComponent("manifest.json")
-        guard let manifestBytes = try? Data(contentsOf: manifestURL) else {
-            throw DiagnosticsError([Diagnostic(
-                code: "indicators.manifest-unreadable", message: "cannot read the indicators manifest",
-                location: SourceLocation(file: manifestURL.path, line: 0, column: 0, path: ""))])
-        }
-        let documents = try Manifest.documents(in: [UInt8](manifestBytes), file: manifestURL.path)
+        let (directory, manifestBytes, manifestURL) = try IndicatorsLoader.manifest(in: directory)
+        let documents = try Manifest.documents(in: manifestBytes, file: manifestURL.path)
         var problems: [Diagnostic] = []
         var digests: [String: String] = [:]
 

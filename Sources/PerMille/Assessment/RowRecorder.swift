@@ -146,7 +146,25 @@ public struct GasSeries: Sendable, Hashable {
         }
     }
 
-    public func total(_ gas: GasCategory) -> Double { self[gas].reduce(0, +) }
+    public func total(_ gas: GasCategory) -> Double {
+        // Switching on the stored arrays sums them in place (the subscript would hand out a copy).
+        switch gas {
+        case .co2Biomass: Self.sum(co2Biomass)
+        case .co2Soil: Self.sum(co2Soil)
+        case .co2Other: Self.sum(co2Other)
+        case .n2o: Self.sum(n2o)
+        case .n2oIndirect: Self.sum(n2oIndirect)
+        case .ch4: Self.sum(ch4)
+        case .ch4Fossil: Self.sum(ch4Fossil)
+        case .co2eManufacture: Self.sum(co2eManufacture)
+        }
+    }
+
+    private static func sum(_ values: [Double]) -> Double {
+        var total = 0.0
+        for value in values { total += value }
+        return total
+    }
 
     /// Total tonnes of one gas over its categories.
     public func total(gas: Gas) -> Double {

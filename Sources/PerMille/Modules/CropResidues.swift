@@ -95,7 +95,7 @@ enum CropResidues {
         emissions.add(.n2o, perHectare: nitrogenPerHectare * ef1 * Units.nitrogenToN2O, hectares: series)
         // Residue N is not volatilised (IPCC Eq. 11.9 has no F_CR term); it leaches (Eq. 11.10).
         try Nitrogen.bookIndirect(
-            nitrogenPerUnit: nitrogenPerHectare, series: series, volatilisation: .none, irrigated: irrigated, label: "crop residues",
+            nitrogenPerUnit: nitrogenPerHectare, series: series, volatilisation: .none, irrigated: irrigated, flow: .cropResidues,
             rowID: rowID, context: context, outcome: outcome, into: &emissions, recorder: &recorder)
     }
 }

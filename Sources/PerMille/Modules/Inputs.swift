@@ -16,7 +16,7 @@ enum InputsModule {
             if let nitrogen = kind.nitrogenPerUnit {
                 try Nitrogen.bookIndirect(
                     nitrogenPerUnit: nitrogen, series: amounts.yearly, volatilisation: kind.volatilisation,
-                    irrigated: row.irrigated || kind.irrigated, label: row.kind, rowID: row.id, context: context, outcome: outcome,
+                    irrigated: row.irrigated || kind.irrigated, flow: .applied, rowID: row.id, context: context, outcome: outcome,
                     into: &emissions[outcome], recorder: &recorder)
             }
         }

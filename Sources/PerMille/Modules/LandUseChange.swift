@@ -46,7 +46,7 @@ enum LandUseChangeModule {
             if let mineralisation, deltaSOC < 0 {
                 try Nitrogen.bookIndirect(
                     nitrogenPerUnit: -deltaSOC / context.transitionYears.value / mineralisation.cn, series: series.soil,
-                    volatilisation: .none, irrigated: false, label: "mineralised SOM", rowID: row.id, context: context,
+                    volatilisation: .none, irrigated: false, flow: .mineralisedSOM, rowID: row.id, context: context,
                     outcome: outcome, into: &emissions[outcome], recorder: &recorder)
             }
         }

@@ -32,7 +32,7 @@ enum LivestockModule {
                 for (gas, rate) in rates.gases { emissions[outcome].add(gas, perHectare: rate, hectares: heads) }
                 try Nitrogen.bookIndirect(
                     nitrogenPerUnit: rates.grazingNitrogen, series: heads, volatilisation: .organic, irrigated: false,
-                    label: "pasture, range and paddock N", rowID: row.id, context: context, outcome: outcome,
+                    flow: .grazing, rowID: row.id, context: context, outcome: outcome,
                     into: &emissions[outcome], recorder: &recorder)
             }
         }

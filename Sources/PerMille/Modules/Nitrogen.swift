@@ -11,9 +11,23 @@ enum Nitrogen {
         case none
     }
 
+    /// The N flow a term belongs to, as intermediates name it (fixed names: no string is built per row).
+    enum Flow {
+        case mineralisedSOM, cropResidues, grazing, applied
+
+        var rateName: String {
+            switch self {
+            case .mineralisedSOM: "indirect N2O rate (mineralised SOM)"
+            case .cropResidues: "indirect N2O rate (crop residues)"
+            case .grazing: "indirect N2O rate (pasture, range and paddock N)"
+            case .applied: "indirect N2O rate (N applied)"
+            }
+        }
+    }
+
     /// Books the indirect N2O of `nitrogen` (t N per unit) on the units of `series` (ipcc method only).
     static func bookIndirect(
-        nitrogenPerUnit: Double, series: [Double], volatilisation: Volatilisation, irrigated: Bool, label: String,
+        nitrogenPerUnit: Double, series: [Double], volatilisation: Volatilisation, irrigated: Bool, flow: Flow,
         rowID: String, context: AssessmentContext, outcome: Outcome, into emissions: inout GasSeries, recorder: inout RowRecorder
     ) throws(MissingFactor) {
         guard nitrogenPerUnit > 0 else { return }
@@ -38,7 +52,7 @@ enum Nitrogen {
             recorder.note("no leaching N2O: the site is \(context.site.climateZone.moisture ?? "montane") and the N is not irrigated (method.md §10.3)")
         }
         let n2o = perUnit * Units.nitrogenToN2O
-        recorder.record("indirect N2O rate (\(label))", n2o, "t N2O per unit", outcome: outcome)
+        recorder.record(flow.rateName, n2o, "t N2O per unit", outcome: outcome)
         emissions.add(.n2oIndirect, perHectare: n2o, hectares: series)
     }
 }

@@ -76,7 +76,7 @@ extension SoilCarbon {
             // Mineralised N also leaches (IPCC Eq. 11.10, F_SOM); it is not volatilised.
             let nitrogen = deltaSOC < 0 ? -deltaSOC / context.transitionYears.value / ratios.cn : 0
             try Nitrogen.bookIndirect(
-                nitrogenPerUnit: nitrogen, series: series.soil, volatilisation: .none, irrigated: false, label: "mineralised SOM",
+                nitrogenPerUnit: nitrogen, series: series.soil, volatilisation: .none, irrigated: false, flow: .mineralisedSOM,
                 rowID: rowID, context: context, outcome: outcome, into: &emissions, recorder: &recorder)
         }
     }
