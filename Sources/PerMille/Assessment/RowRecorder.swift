@@ -54,11 +54,15 @@ public struct RowRecorder: Sendable {
     mutating func replay(_ other: RowRecorder) {
         divergences.formUnion(other.divergences)
         guard detailed else { return }
-        if factors.isEmpty { factors.reserveCapacity(12) }
-        if intermediates.isEmpty { intermediates.reserveCapacity(24) }
-        for use in other.factors where !factors.contains(use) { factors.append(use) }
-        intermediates += other.intermediates
-        for text in other.notes where !notes.contains(text) { notes.append(text) }
+        // A row's first replay takes the memo's arrays as they are (shared until written), with no
+        // per-element copy or duplicate check.
+        if factors.isEmpty {
+            factors = other.factors
+        } else {
+            for use in other.factors where !factors.contains(use) { factors.append(use) }
+        }
+        if intermediates.isEmpty { intermediates = other.intermediates } else { intermediates += other.intermediates }
+        if notes.isEmpty { notes = other.notes } else { for text in other.notes where !notes.contains(text) { notes.append(text) } }
     }
 
     public mutating func divergence(_ id: DivergenceID) { divergences.insert(id) }
