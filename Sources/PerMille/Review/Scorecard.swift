@@ -17,7 +17,7 @@ enum Scorecard {
                 }
                 return result
             }
-            let status: CriterionStatus.Status
+            var status: CriterionStatus.Status
             switch check(rule.appliesIf) {
             case .some(false):
                 status = .notApplicable
@@ -38,6 +38,13 @@ enum Scorecard {
                         }
                     }
                 }
+            }
+            // Evidence nobody gave is not evidence against: a rule that asks for evidence items and
+            // finds none of them cannot say "not met".
+            let evidenceKeys = (rule.met + rule.partlyMet).filter { $0.op == .present }.map(\.value)
+            if status == .notMet, !evidenceKeys.isEmpty, evidenceKeys.allSatisfy({ values[$0] == nil }) {
+                status = .insufficientEvidence
+                reasons.append("none of the evidence items is given")
             }
             let evidence = keys.compactMap { key in values[key].map { (key: key, value: $0) } }
             return CriterionStatus(criterion: criterion, status: status, reasons: reasons, evidence: evidence)
