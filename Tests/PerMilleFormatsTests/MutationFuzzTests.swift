@@ -1,5 +1,6 @@
 import Foundation
 import PerMille
+import PerMilleData
 import PerMilleJSON
 import Testing
 
@@ -20,7 +21,8 @@ struct MutationFuzzTests {
     @Test("every mutant of every fixture assesses or fails cleanly", arguments: ["json", "xml"])
     func mutants(encoding: String) throws {
         let factors = DecoderTestSupport.factors
-        let decoder = ProjectDecoder(factors: factors)
+        let reviewData = try ReviewDataLoader.load(factors: factors)
+        let decoder = ProjectDecoder(factors: factors, catalogue: reviewData.catalogue)
         var seeds: [[UInt8]] = []
         for name in ["grassland-demo.json", "tropical-demo.json", "rice-livestock-demo.json"] {
             let bytes = Array(try Data(contentsOf: DecoderTestSupport.packageRoot.appendingPathComponent("Fixtures/\(name)")))
@@ -42,6 +44,17 @@ struct MutationFuzzTests {
             do {
                 let result = try Assessor.assess(project, factors: factors)
                 #expect(result.total.balance.isFinite)
+                // Every assessed mutant also goes through the review and every report format.
+                let review = ProjectReview.make(assessment: result, project: project, review: reviewData, factors: factors)
+                let input = ReportInput(
+                    assessment: result, project: project, review: review,
+                    provenance: ResultJSON.Provenance(projectName: project.description.name, inputDigest: "sha256:-", factorDigests: []),
+                    reviewDigests: reviewData.digests, criteriaSource: reviewData.criteria.source)
+                for format in ReportFormat.allCases {
+                    let text = ProjectReport.render(input, format: format)
+                    #expect(!text.isEmpty)
+                    #expect(!Self.hasNonFinite(text), "\(format): a non-finite number reached the report")
+                }
                 assessed += 1
             } catch {
                 #expect(!error.diagnostics.isEmpty)
@@ -50,6 +63,14 @@ struct MutationFuzzTests {
         }
         print("mutation fuzzing (\(encoding)): \(Self.cases) cases, \(assessed) assessed, \(refused) refused with diagnostics, 0 crashes")
         #expect(assessed + refused == Self.cases)
+    }
+
+    /// Swift prints non-finite doubles as `nan`, `inf`, `-inf`: look for them as whole cells or values.
+    static func hasNonFinite(_ text: String) -> Bool {
+        ["nan", "inf", "-inf"].contains { token in
+            ["\"\(token)\"", ">\(token)<", ",\(token),", ",\(token)\r", "| \(token) |", " \(token) ", ": \(token),", "=\"\(token)\""]
+                .contains { text.contains($0) }
+        }
     }
 
     static func mutate(_ bytes: inout [UInt8], using generator: inout SeededGenerator) {
