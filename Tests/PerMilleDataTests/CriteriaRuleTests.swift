@@ -86,6 +86,16 @@ struct CriteriaRuleTests {
         #expect(set.statuses(for: ["freePriorInformedConsent": .flag(true)]).first?.status == .partlyMet)
     }
 
+    @Test("a known failure decides whatever else is missing; a partly-met rule that holds is reported as such")
+    func missingValues() throws {
+        let poverty = try #require(Self.review.criteria.criteria.first { $0.id == "1.3" })
+        let set = CriteriaSet(source: "", criteria: [poverty])
+        // Households reached, income not reported: partly met (the rule's partly-met condition holds).
+        #expect(set.statuses(for: ["households": .number(420)]).first?.status == .partlyMet)
+        // No household reached: not met, although income is unknown.
+        #expect(set.statuses(for: ["households": .number(0)]).first?.status == .notMet)
+    }
+
     @Test("2.7 water does not apply to a project that applies no N")
     func waterNotApplicable() throws {
         let criterion = try #require(Self.review.criteria.criteria.first { $0.id == "2.7" })

@@ -5,17 +5,18 @@ enum Scorecard {
             let rule = criterion.rule
             var reasons: [String] = []
             var keys: [String] = []
+            /// false when any condition fails, nil when none fails but some value is missing, true otherwise.
             func check(_ conditions: [Condition]) -> Bool? {
-                var result = true
+                var unknown = false
+                var failed = false
                 for condition in conditions {
                     if !keys.contains(condition.value) { keys.append(condition.value) }
                     let value = values[condition.value]
                     let holds = Self.holds(condition, value)
                     reasons.append("\(condition): \(value.map(Condition.text) ?? "no value") → \(holds.map { $0 ? "yes" : "no" } ?? "unknown")")
-                    guard let holds else { return nil }
-                    if !holds { result = false }
+                    if holds == false { failed = true } else if holds == nil { unknown = true }
                 }
-                return result
+                return failed ? false : unknown ? nil : true
             }
             var status: CriterionStatus.Status
             switch check(rule.appliesIf) {
@@ -24,18 +25,17 @@ enum Scorecard {
             case nil:
                 status = .insufficientEvidence
             case .some(true):
-                switch check(rule.met) {
-                case .some(true): status = .met
-                case nil: status = .insufficientEvidence
-                case .some(false):
-                    if rule.partlyMet.isEmpty {
-                        status = .notMet
-                    } else {
-                        switch check(rule.partlyMet) {
-                        case .some(true): status = .partlyMet
-                        case .some(false): status = .notMet
-                        case nil: status = .insufficientEvidence
-                        }
+                let met = check(rule.met)
+                if met == true {
+                    status = .met
+                } else if rule.partlyMet.isEmpty {
+                    status = met == false ? .notMet : .insufficientEvidence
+                } else {
+                    // A partly-met rule that holds says so even when a met value is missing.
+                    switch (met, check(rule.partlyMet)) {
+                    case (_, true): status = .partlyMet
+                    case (false, false): status = .notMet
+                    default: status = .insufficientEvidence
                     }
                 }
             }
