@@ -166,18 +166,18 @@ struct RowReader {
     mutating func states<State: Sendable>(
         _ common: Common, allowed: [String], read: (inout RowReader, Fields, JSONNode, () -> String) -> State?
     ) -> Triple<State>? {
-        var results: [Scenario: State] = [:]
-        results.reserveCapacity(3)
-        for scenario in Scenario.allCases {
+        // Three optionals rather than a dictionary: scenario keys would hash their strings on every row.
+        var results: [State?] = [nil, nil, nil]
+        for (index, scenario) in Scenario.allCases.enumerated() {
             let path = { "\(common.path).\(scenario.rawValue)" }
             guard let node = common.fields[scenario.rawValue] else {
                 reader.missing(scenario.rawValue, in: common.node, path: common.path, row: common.id, expected: "the \(scenario.rawValue) state")
                 continue
             }
             guard let fields = reader.object(node, path: path(), allowed: allowed, row: common.id) else { continue }
-            if let state = read(&self, fields, node, path) { results[scenario] = state }
+            results[index] = read(&self, fields, node, path)
         }
-        guard let start = results[.start], let without = results[.without], let with = results[.with] else { return nil }
+        guard let start = results[0], let without = results[1], let with = results[2] else { return nil }
         return Triple(start: start, without: without, with: with)
     }
 }
