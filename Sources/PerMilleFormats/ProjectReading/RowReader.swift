@@ -132,7 +132,9 @@ struct RowReader {
     }
 
     /// `{start, without, with}` hectares (or heads, or amounts), each finite and not negative.
-    mutating func area(_ common: Common, keys: [String] = ["start", "without", "with"], quantity: Quantity = .area) -> Triple<Double>? {
+    static let scenarioKeys = ["start", "without", "with"]
+
+    mutating func area(_ common: Common, keys: [String] = RowReader.scenarioKeys, quantity: Quantity = .area) -> Triple<Double>? {
         let field = quantity.field
         guard let node = common.fields[field] else {
             reader.missing(field, in: common.node, path: common.path, row: common.id, expected: "{" + keys.joined(separator: ", ") + "} in \(quantity.unit)")

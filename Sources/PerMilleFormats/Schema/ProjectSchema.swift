@@ -121,7 +121,10 @@ enum ProjectSchema {
     ]
 
     /// State keys of a land module, as the reader accepts them.
-    static func stateKeys(_ module: String) -> [String] { states[module]?.map(\.name) ?? [] }
+    static func stateKeys(_ module: String) -> [String] { stateKeyLists[module] ?? [] }
+
+    /// The key lists, built once: rows ask for them by the thousand.
+    private static let stateKeyLists: [String: [String]] = states.mapValues { $0.map(\.name) }
 
     static func stateRow(_ module: String, extra: [Field] = []) -> Kind {
         let state = Kind.object(states[module] ?? [])
