@@ -49,13 +49,6 @@ struct Assess: ParsableCommand {
                 factorDigests: tablesRead(by: assessment, factors: factors))
             text = ResultJSON.encode(assessment, provenance: provenance, explain: true)
         }
-        if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                Output.error("error[file.unwritable]: cannot write \(output): \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
-        } else {
-            Output.print(text)
-        }
+        try Output.write(text, to: output)
     }
 }

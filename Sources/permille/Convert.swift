@@ -35,9 +35,6 @@ struct Convert: ParsableCommand {
             }
         }
         let text = ProjectDecoder.isXML(output) ? XMLWriter.write(root) : JSONWriter.write(JSONTree.output(root))
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-            Output.error("error[file.unwritable]: cannot write \(output): \(error.localizedDescription)\n")
-            throw ExitCode(2)
-        }
+        try Output.write(text, to: output)
     }
 }

@@ -66,14 +66,7 @@ struct PortfolioCommand: ParsableCommand {
         case .csv: text = portfolio.csv()
         case .json: text = portfolio.json()
         }
-        if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                Output.error("error[file.unwritable]: cannot write \(output): \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
-        } else {
-            Output.print(text)
-        }
+        try Output.write(text, to: output)
         // The report covers the projects that could be assessed; the exit status says whether all could.
         if entries.contains(where: { if case .failed = $0 { true } else { false } }) { throw ExitCode(1) }
     }

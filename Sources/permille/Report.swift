@@ -49,14 +49,7 @@ struct Report: ParsableCommand {
             assessment: assessment, project: project, review: review, provenance: provenance,
             reviewDigests: reviewData.digests, criteriaSource: reviewData.criteria.source, compound: compound)
         let text = ProjectReport.render(input, format: format)
-        if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                Output.error("error[file.unwritable]: cannot write \(output): \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
-        } else {
-            Output.print(text)
-        }
+        try Output.write(text, to: output)
     }
 }
 

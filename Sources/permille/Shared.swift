@@ -63,6 +63,15 @@ enum Output {
     static func print(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
+
+    /// Writes `text` to `path` in one atomic step (no partial file on failure), or to standard output when nil.
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else { return print(text) }
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            Output.error("error[file.unwritable]: cannot write \(path): \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+    }
 }
 
 /// Project files larger than this are refused before parsing (a real project is a few MB at most).
