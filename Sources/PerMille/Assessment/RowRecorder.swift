@@ -140,7 +140,7 @@ public struct GasSeries: Sendable, Hashable {
                 target = values
                 return
             }
-            target = Array(repeating: 0, count: years)
+            target = YearlyValues.zeros(years)
         }
         let count = min(target.count, values.count)
         target.withUnsafeMutableBufferPointer { target in

@@ -47,15 +47,17 @@ public struct AreaSeries: Sendable, Hashable {
     /// Builds the yearly, soil and change series from given boundary values.
     public init(boundaries: [Double], start: Double, maturityYears: Int) {
         let years = boundaries.count - 1
-        var yearly = [Double](repeating: 0, count: years)
-        var soil = [Double](repeating: 0, count: years)
+        var yearly: [Double] = []
+        var soil: [Double] = []
+        yearly.reserveCapacity(years)
+        soil.reserveCapacity(years)
         for year in 1...max(years, 1) where year <= years {
             let h = (boundaries[year - 1] + boundaries[year]) / 2
-            yearly[year - 1] = h
+            yearly.append(h)
             // S(i) = B(i − D) for i ≥ D, else 0; averaged like H.
             let shiftedBefore = year - 1 >= maturityYears ? boundaries[year - 1 - maturityYears] : 0
             let shiftedAfter = year >= maturityYears ? boundaries[year - maturityYears] : 0
-            soil[year - 1] = max(0, h - (shiftedBefore + shiftedAfter) / 2)
+            soil.append(max(0, h - (shiftedBefore + shiftedAfter) / 2))
         }
         self.boundaries = boundaries
         self.yearly = yearly
@@ -69,6 +71,8 @@ public struct AreaSeries: Sendable, Hashable {
         implementationYears: Int, totalYears: Int, rate: Double
     ) -> [Double] {
         let implementation = Double(implementationYears)
+        // The exponential curve's scale is the same for every year: computed once, same arithmetic.
+        let scale = dynamics == .exponential ? (end - start) / (Math.exp(rate * implementation) - 1) : 0
         return (0...totalYears).map { i -> Double in
             guard i < implementationYears else { return end }
             let step = Double(i)
@@ -78,8 +82,7 @@ public struct AreaSeries: Sendable, Hashable {
             case .immediate:
                 return end
             case .exponential:
-                let a = (end - start) / (Math.exp(rate * implementation) - 1)
-                return (start - a) + a * Math.exp(rate * step)
+                return (start - scale) + scale * Math.exp(rate * step)
             }
         }
     }

@@ -50,9 +50,13 @@ public struct OutcomePair<Value: Sendable>: Sendable {
         self.with = with
     }
 
+    // `_modify` lends the stored value in place: with get/set, `&pair[outcome]` would copy the value
+    // out, leave its arrays shared, and make every append to them copy the whole array first.
     public subscript(outcome: Outcome) -> Value {
         get { outcome == .without ? without : with }
-        set { if outcome == .without { without = newValue } else { with = newValue } }
+        _modify {
+            if outcome == .without { yield &without } else { yield &with }
+        }
     }
 }
 

@@ -19,7 +19,7 @@ enum CohortGrowth {
         guard years > 0 else { return [] }
         let initial = series.boundaries[0]
         let existingShare = initial > 0 ? min(existingArea, initial) / initial : 0
-        var growth = Array(repeating: 0.0, count: years)
+        var growth = YearlyValues.zeros(years)
         for year in 1...years {
             // Hectares of the initial cohort still present (a shrinking row loses them).
             let initialPresent = min(initial, series.yearly[year - 1])
