@@ -31,6 +31,9 @@ struct ScratchStack<Element>: ~Copyable {
         @inline(__always) get { base + (count &- 1) }
     }
 
+    /// The element `index` places from the bottom; it must be below `count`.
+    func element(at index: Int) -> Element { base[index] }
+
     /// Removes and returns the top element; the stack must not be empty.
     @inline(__always)
     mutating func pop() -> Element {
