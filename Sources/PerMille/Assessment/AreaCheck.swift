@@ -31,23 +31,20 @@ public enum AreaCheck {
 
     public static func check(_ project: Project, perennialSystems: Set<String>) -> [Issue] {
         var issues: [Issue] = []
-        var rows: [String: [(id: String, area: Triple<Double>)]] = [:]
-        for row in project.annualCrops { rows["annual cropland", default: []].append((row.id, row.area)) }
-        for row in project.perennialCrops { rows["perennial cropland", default: []].append((row.id, row.area)) }
-        for row in project.rice { rows["flooded rice", default: []].append((row.id, row.area)) }
-        for row in project.grassland { rows["grassland", default: []].append((row.id, row.area)) }
-        for row in project.forestManagement { rows["forest", default: []].append((row.id, row.area)) }
-
+        // Each conversion's categories are found once, not once per outcome and category.
+        let conversions = Conversion.all(in: project, perennialSystems: perennialSystems)
         for outcome in Outcome.allCases {
-            for (landCategory, members) in rows.sorted(by: { $0.key < $1.key }) {
-                let changing = members.filter { $0.area[outcome] != $0.area.start }
+            // Categories in name order, as the messages have always come.
+            for land in LandAreas.all(in: project) {
+                let landCategory = land.category
+                let changing = land.areas.indices.filter { land.areas[$0][outcome] != land.areas[$0].start }
                 guard !changing.isEmpty else { continue }
-                let change = changing.reduce(0) { $0 + $1.area[outcome] - $1.area.start }
-                let into = project.landUseChange.filter { category(ofLandUse: $0.to.key, perennialSystems: perennialSystems) == landCategory && $0.area[outcome] > 0 }
-                let out = project.landUseChange.filter { category(ofLandUse: $0.from.key, perennialSystems: perennialSystems) == landCategory && $0.area[outcome] > 0 }
+                let change = changing.reduce(0) { $0 + land.areas[$1][outcome] - land.areas[$1].start }
+                let into = conversions.filter { $0.to == landCategory && $0.area[outcome] > 0 }
+                let out = conversions.filter { $0.from == landCategory && $0.area[outcome] > 0 }
                 let inflow = into.reduce(0) { $0 + $1.area[outcome] }
                 let outflow = out.reduce(0) { $0 + $1.area[outcome] }
-                let ids = changing.map(\.id)
+                let ids = changing.map(land.id)
                 let text = "\(ids.joined(separator: ", ")) \(change > 0 ? "gain" : "lose") \(hectares(abs(change))) ha of \(landCategory) in '\(outcome.rawValue)'"
                 if change > tolerance(change), inflow == 0 {
                     issues.append(Issue(
@@ -86,31 +83,68 @@ public enum AreaCheck {
     /// that no row already holds. A conversion out of a category whose rows lose land takes that land
     /// from them; beyond what they lose (or from land no module describes) it adds land of its own.
     public static func projectArea(_ project: Project, perennialSystems: Set<String>) -> Double {
+        // Module by module, in this order: the sum's rounding is part of the result.
         var area = project.annualCrops.reduce(0) { $0 + $1.area.start } + project.perennialCrops.reduce(0) { $0 + $1.area.start }
             + project.rice.reduce(0) { $0 + $1.area.start } + project.grassland.reduce(0) { $0 + $1.area.start }
             + project.forestManagement.reduce(0) { $0 + $1.area.start } + project.organicSoils.reduce(0) { $0 + $1.area.start }
+        let lands = LandAreas.all(in: project)
         guard !project.landUseChange.isEmpty else { return area }
         var loss: [String: (without: Double, with: Double)] = [:]
-        func lose(_ category: String, _ area: Triple<Double>) {
-            let before = loss[category] ?? (0, 0)
-            loss[category] = (before.without + max(0, area.start - area.without), before.with + max(0, area.start - area.with))
+        for land in lands {
+            loss[land.category] = land.areas.reduce((without: 0.0, with: 0.0)) {
+                ($0.without + max(0, $1.start - $1.without), $0.with + max(0, $1.start - $1.with))
+            }
         }
-        project.annualCrops.forEach { lose("annual cropland", $0.area) }
-        project.perennialCrops.forEach { lose("perennial cropland", $0.area) }
-        project.rice.forEach { lose("flooded rice", $0.area) }
-        project.grassland.forEach { lose("grassland", $0.area) }
-        project.forestManagement.forEach { lose("forest", $0.area) }
         var out: [String: (without: Double, with: Double)] = [:]
-        for row in project.landUseChange {
-            let key = category(ofLandUse: row.from.key, perennialSystems: perennialSystems) ?? "outside the modules: \(row.from.key)"
+        for conversion in Conversion.all(in: project, perennialSystems: perennialSystems) {
+            let key = conversion.from ?? "outside the modules: \(conversion.fromKey)"
             let before = out[key] ?? (0, 0)
-            out[key] = (before.without + row.area.without, before.with + row.area.with)
+            out[key] = (before.without + conversion.area.without, before.with + conversion.area.with)
         }
         for (category, converted) in out.sorted(by: { $0.key < $1.key }) {
             let held = loss[category] ?? (0, 0)
             area += max(0, max(converted.without, converted.with) - max(held.without, held.with))
         }
         return area
+    }
+
+    /// The areas of one land category's rows, with their ids fetched only for rows a message names.
+    struct LandAreas {
+        var category: String
+        var areas: [Triple<Double>]
+        var id: (Int) -> String
+
+        init<Row: ProjectRow>(_ category: String, _ rows: [Row]) {
+            self.category = category
+            areas = rows.map(\.area)
+            id = { rows[$0].id }
+        }
+
+        /// The land modules in category-name order (the order of the messages).
+        static func all(in project: Project) -> [LandAreas] {
+            [
+                LandAreas("annual cropland", project.annualCrops), LandAreas("flooded rice", project.rice),
+                LandAreas("forest", project.forestManagement), LandAreas("grassland", project.grassland),
+                LandAreas("perennial cropland", project.perennialCrops),
+            ].filter { !$0.areas.isEmpty }
+        }
+    }
+
+    /// A land-use-change row with the categories it moves land between.
+    struct Conversion {
+        var id: String
+        var from: String?
+        var to: String?
+        var fromKey: String
+        var area: Triple<Double>
+
+        static func all(in project: Project, perennialSystems: Set<String>) -> [Conversion] {
+            project.landUseChange.map { row in
+                Conversion(
+                    id: row.id, from: category(ofLandUse: row.from.key, perennialSystems: perennialSystems),
+                    to: category(ofLandUse: row.to.key, perennialSystems: perennialSystems), fromKey: row.from.key, area: row.area)
+            }
+        }
     }
 
     private static func tolerance(_ value: Double) -> Double { 1e-6 * max(1, abs(value)) }
