@@ -32,19 +32,34 @@ public enum Assessor {
         // context and memo, and are put back in file order so the result never depends on timing.
         let slices = RowSlice.plan(project, slicesPerModule: project.rowCount >= parallelThreshold ? 4 : 1)
         let outcomes = Mutex<[Int: SliceOutcome]>([:])
-        DispatchQueue.concurrentPerform(iterations: slices.count) { index in
-            let outcome = assessSlice(slices[index], project: project, site: site, factors: factors, method: method, gwp: gwpFactors)
-            outcomes.withLock { $0[index] = outcome }
+        // Each slice writes its row results straight into their place in the final array: copying
+        // them there afterwards would retain and release every string and series of every row.
+        let rows = [RowResult](unsafeUninitializedCapacity: project.rowCount) { buffer, initializedCount in
+            let output = RowOutput(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+                let slice = slices[index]
+                let outcome = assessSlice(
+                    slice, project: project, site: site, factors: factors, method: method, gwp: gwpFactors, into: output.base.map { $0 + slice.offset })
+                outcomes.withLock { $0[index] = outcome }
+            }
+            let collected = outcomes.withLock { $0 }
+            if slices.indices.allSatisfy({ collected[$0]?.written == slices[$0].range.count }) {
+                initializedCount = project.rowCount
+            } else {
+                // A row failed, so there is no result: free what the slices wrote.
+                for index in slices.indices {
+                    guard let written = collected[index]?.written, written > 0, let base = output.base else { continue }
+                    (base + slices[index].offset).deinitialize(count: written)
+                }
+                initializedCount = 0
+            }
         }
-        var rows: [RowResult] = []
-        rows.reserveCapacity(project.rowCount)
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
         var gasTotals = ModuleGasTotals()
         let collected = outcomes.withLock { $0 }
         for index in slices.indices {
             guard let outcome = collected[index] else { continue }
-            rows += outcome.rows
             gasTotals.add(outcome.gasTotals, module: slices[index].module)
             divergences += outcome.divergences
             for error in outcome.missing where !missing.contains(error) { missing.append(error) }
@@ -70,7 +85,8 @@ public enum Assessor {
 
     /// What one slice of rows produced.
     struct SliceOutcome: Sendable {
-        var rows: [RowResult] = []
+        /// Row results written to the slice's place in the output, all of them unless a row failed.
+        var written = 0
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
         /// t of each gas category over the slice's rows, per outcome (summed here, while the rows are hot).
@@ -79,13 +95,17 @@ public enum Assessor {
 
     /// Computes one slice of one module's rows, and for rows that touch a divergence, the other method's numbers.
     private static func assessSlice(
-        _ slice: RowSlice, project: Project, site: Site, factors: FactorSet, method: Method, gwp: GWPFactors
+        _ slice: RowSlice, project: Project, site: Site, factors: FactorSet, method: Method, gwp: GWPFactors,
+        into output: UnsafeMutablePointer<RowResult>?
     ) -> SliceOutcome {
         var outcome = SliceOutcome()
-        guard let context = try? AssessmentContext(project: project, site: site, factors: factors, method: method) else { return outcome }
+        let context: AssessmentContext
+        do { context = try AssessmentContext(project: project, site: site, factors: factors, method: method) } catch {
+            outcome.missing.append(error)
+            return outcome
+        }
         let other = context.switching(to: method.other)
         func run<Row: ProjectRow>(_ list: [Row], _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult) {
-            outcome.rows.reserveCapacity(slice.range.count)
             for row in list[slice.range] {
                 do {
                     let result = try compute(row, context)
@@ -102,7 +122,8 @@ public enum Assessor {
                     if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {
                         outcome.divergences += compare(rowResult, alternative.emissions, gwp: gwp)
                     }
-                    outcome.rows.append(rowResult)
+                    output.map { ($0 + outcome.written).initialize(to: rowResult) }
+                    outcome.written += 1
                 } catch {
                     if !outcome.missing.contains(error) { outcome.missing.append(error) }
                 }
@@ -147,14 +168,22 @@ public enum Assessor {
     }
 }
 
+/// Where the slices write their row results; each writes only its own range.
+private struct RowOutput: @unchecked Sendable {
+    let base: UnsafeMutablePointer<RowResult>?
+}
+
 /// A contiguous run of one module's rows, the unit of parallel work.
 struct RowSlice: Sendable {
     var module: ModuleKind
     var range: Range<Int>
+    /// Where its rows start among all the project's rows (modules in order).
+    var offset: Int
 
     /// Slices in file order: modules in EX-ACT's order, each cut into up to `slicesPerModule` pieces.
     static func plan(_ project: Project, slicesPerModule: Int) -> [RowSlice] {
         var slices: [RowSlice] = []
+        var offset = 0
         for module in ModuleKind.allCases {
             let count = project.rowCount(of: module)
             guard count > 0 else { continue }
@@ -162,8 +191,9 @@ struct RowSlice: Sendable {
             for piece in 0..<pieces {
                 let lower = count * piece / pieces
                 let upper = count * (piece + 1) / pieces
-                slices.append(RowSlice(module: module, range: lower..<upper))
+                slices.append(RowSlice(module: module, range: lower..<upper, offset: offset + lower))
             }
+            offset += count
         }
         return slices
     }
