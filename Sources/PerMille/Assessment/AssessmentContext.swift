@@ -121,8 +121,9 @@ public final class AssessmentContext {
         var local = makeRecorder()
         do {
             let value = try compute(&local)
-            memo.computations[memoKey] = .success(MemoEntry(value: MemoBox(value), recorder: local))
-            memo.remember(memoKey, .success(MemoEntry(value: MemoBox(value), recorder: local)))
+            let entry = MemoEntry(value: MemoBox(value), recorder: local)
+            memo.computations[memoKey] = .success(entry)
+            memo.remember(memoKey, .success(entry))
             recorder.replay(local)
             return value
         } catch {
@@ -281,10 +282,16 @@ struct MemoKey: Hashable {
     var valueType: ObjectIdentifier
 }
 
-struct MemoEntry {
+/// A class, so handing an entry out of the memo costs one reference count, not one per array it holds.
+final class MemoEntry {
     /// A `MemoBox` of the computation's value type: a class cast is cheaper than unboxing `Any`.
-    var value: AnyObject
-    var recorder: RowRecorder
+    let value: AnyObject
+    let recorder: RowRecorder
+
+    init(value: AnyObject, recorder: RowRecorder) {
+        self.value = value
+        self.recorder = recorder
+    }
 }
 
 final class MemoBox<Value> {

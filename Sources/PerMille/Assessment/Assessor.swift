@@ -109,20 +109,18 @@ public enum Assessor {
             for row in list[slice.range] {
                 do {
                     let result = try compute(row, context)
-                    // Summed before the row result is built, so building it is the last use of
-                    // `result` and its series move into it instead of being copied.
                     for gas in GasCategory.allCases {
                         outcome.gasTotals[gas.index].without += result.emissions.without.total(gas)
                         outcome.gasTotals[gas.index].with += result.emissions.with.total(gas)
                     }
                     let rowResult = RowResult(
-                        module: slice.module, id: row.id, name: row.name, area: row.area, quantity: result.quantity, socStart: result.socStart, emissions: result.emissions,
-                        factors: result.recorder.factors, intermediates: result.recorder.intermediates,
+                        module: slice.module, id: row.id, name: row.name, area: row.area, quantity: result.quantity, socStart: result.socStart,
+                        emissions: result.emissions, factors: result.recorder.factors, intermediates: result.recorder.intermediates,
                         notes: result.recorder.notes, divergenceIDs: result.recorder.divergences.sorted)
                     if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {
                         outcome.divergences += compare(rowResult, alternative.emissions, gwp: gwp)
                     }
-                    output.map { ($0 + outcome.written).initialize(to: rowResult) }
+                    if let output { (output + outcome.written).initialize(to: rowResult) }
                     outcome.written += 1
                 } catch {
                     if !outcome.missing.contains(error) { outcome.missing.append(error) }

@@ -81,7 +81,7 @@ struct DocumentReader {
     private static func allKnownOnce(_ members: [JSONMember], allowed: [String]) -> Bool {
         var seen: UInt64 = 0
         for member in members {
-            guard let slot = allowed.firstIndex(of: member.key) else { return false }
+            guard let slot = allowed.firstIndex(where: { sameKey($0, member.key) }) else { return false }
             let bit: UInt64 = 1 << UInt64(slot)
             guard seen & bit == 0 else { return false }
             seen |= bit
@@ -167,7 +167,7 @@ struct DocumentReader {
         allowed: [String], vocabulary: String, required: Bool = false, code: String = "practice.unknown"
     ) -> String? {
         guard let text = string(fields, key, in: parent, path: path(), row: row, required: required) else { return nil }
-        guard allowed.contains(text) else {
+        guard allowed.contains(where: { sameKey($0, text) }) else {
             let node = fields[key] ?? parent
             let suggestion = Suggestions.closest(to: text, among: allowed)
             let listing = allowed.count <= 12 ? allowed.joined(separator: ", ") : allowed.prefix(12).joined(separator: ", ") + ", … (\(allowed.count) keys)"
@@ -196,10 +196,19 @@ struct DocumentReader {
 struct Fields {
     var members: [JSONMember]
 
-    subscript(key: String) -> JSONNode? { members.first { $0.key == key }?.value }
+    subscript(key: String) -> JSONNode? { members.first { sameKey($0.key, key) }?.value }
 
     var count: Int { members.count }
     var keys: [String] { members.map(\.key) }
+}
+
+/// Whether two keys are the same text, byte for byte (RFC 8259 compares names code unit by code unit).
+///
+/// Most comparisons in a key scan are between different short keys, where `==` takes a slow path;
+/// the byte count, stored in the string, turns most of them away first.
+@inline(__always)
+func sameKey(_ lhs: String, _ rhs: String) -> Bool {
+    lhs.utf8.count == rhs.utf8.count && lhs == rhs
 }
 
 /// `a.b` paths for diagnostics; a free function so lazily built paths capture nothing mutable.

@@ -155,7 +155,7 @@ extension RowReader {
         }
         let allowed = vocabulary.landUses
         if let text = node.string {
-            guard allowed.contains(text) else {
+            guard allowed.contains(where: { sameKey($0, text) }) else {
                 reader.report(
                     "practice.unknown", "unknown land use '\(text)'", at: node.position, path: path(), row: common.id,
                     expected: "one of " + allowed.prefix(10).joined(separator: ", ") + ", or a perennial system key",

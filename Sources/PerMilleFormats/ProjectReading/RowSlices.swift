@@ -51,18 +51,24 @@ enum RowSlices {
         var merged = Decoded()
         merged.ids.reserveCapacity(collectedRowCount(slices))
         var reader = DocumentReader(file: file)
-        let collected = outcomes.withLock { $0 }
+        // Taken out of the lock so each outcome is held once: a module's first slice is then moved
+        // into place, not copied row by row.
+        var collected = outcomes.withLock { outcomes in
+            let taken = outcomes
+            outcomes = [:]
+            return taken
+        }
         for index in slices.indices {
-            guard let outcome = collected[index] else { continue }
-            merged.landUseChange += outcome.rows.landUseChange
-            merged.annualCrops += outcome.rows.annualCrops
-            merged.perennialCrops += outcome.rows.perennialCrops
-            merged.grassland += outcome.rows.grassland
-            merged.forestManagement += outcome.rows.forestManagement
-            merged.organicSoils += outcome.rows.organicSoils
-            merged.rice += outcome.rows.rice
-            merged.livestock += outcome.rows.livestock
-            merged.inputs += outcome.rows.inputs
+            guard let outcome = collected.removeValue(forKey: index) else { continue }
+            append(outcome.rows.landUseChange, to: &merged.landUseChange)
+            append(outcome.rows.annualCrops, to: &merged.annualCrops)
+            append(outcome.rows.perennialCrops, to: &merged.perennialCrops)
+            append(outcome.rows.grassland, to: &merged.grassland)
+            append(outcome.rows.forestManagement, to: &merged.forestManagement)
+            append(outcome.rows.organicSoils, to: &merged.organicSoils)
+            append(outcome.rows.rice, to: &merged.rice)
+            append(outcome.rows.livestock, to: &merged.livestock)
+            append(outcome.rows.inputs, to: &merged.inputs)
             reader.append(outcome.rows.diagnostics)
             for entry in outcome.idOrder {
                 guard let earlier = merged.ids.updateValue(entry.position, forKey: entry.id) else { continue }
@@ -75,6 +81,11 @@ enum RowSlices {
         }
         merged.diagnostics = reader.diagnostics
         return merged
+    }
+
+    /// Appends a slice's rows; the first slice of a module is taken whole, sharing its storage.
+    private static func append<Row>(_ rows: [Row], to merged: inout [Row]) {
+        if merged.isEmpty { merged = rows } else if !rows.isEmpty { merged += rows }
     }
 
     private static func collectedRowCount(_ slices: [Slice]) -> Int {
