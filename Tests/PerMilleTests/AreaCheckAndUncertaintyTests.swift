@@ -32,6 +32,15 @@ struct AreaCheckAndUncertaintyTests {
         #expect(issue?.message == "rows P1 gain 60 ha of perennial cropland in 'with', but no land-use-change row brings land into perennial cropland")
     }
 
+    @Test("a message names at most ten rows and says how many there are; the issue keeps every id")
+    func longRowListing() {
+        let orchards = (1...12).map { Self.orchard("P\($0)", 5) }
+        let project = Project(description: description(), perennialCrops: orchards)
+        let issue = AreaCheck.check(project, perennialSystems: Self.systems).first
+        #expect(issue?.rowIDs == orchards.map(\.id))
+        #expect(issue?.message == "rows P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, … (12 rows) gain 60 ha of perennial cropland in 'with', but no land-use-change row brings land into perennial cropland")
+    }
+
     @Test("a matching land-use-change row explains the move; a different amount is a warning")
     func explainedMove() {
         var project = Project(

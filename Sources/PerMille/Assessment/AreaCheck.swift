@@ -45,7 +45,7 @@ public enum AreaCheck {
                 let inflow = into.reduce(0) { $0 + $1.area[outcome] }
                 let outflow = out.reduce(0) { $0 + $1.area[outcome] }
                 let ids = changing.map(land.id)
-                let text = "\(ids.joined(separator: ", ")) \(change > 0 ? "gain" : "lose") \(hectares(abs(change))) ha of \(landCategory) in '\(outcome.rawValue)'"
+                let text = "\(listing(ids)) \(change > 0 ? "gain" : "lose") \(hectares(abs(change))) ha of \(landCategory) in '\(outcome.rawValue)'"
                 if change > tolerance(change), inflow == 0 {
                     issues.append(Issue(
                         code: "area.unexplained-gain", severity: .error,
@@ -145,6 +145,13 @@ public enum AreaCheck {
                     to: category(ofLandUse: row.to.key, perennialSystems: perennialSystems), fromKey: row.from.key, area: row.area)
             }
         }
+    }
+
+    /// Row ids for a message: all of them up to ten, else the first ten and how many in all
+    /// (the issue itself keeps every id; a message naming thousands helps nobody).
+    static func listing(_ ids: [String]) -> String {
+        guard ids.count > 10 else { return ids.joined(separator: ", ") }
+        return ids.prefix(10).joined(separator: ", ") + ", … (\(ids.count) rows)"
     }
 
     private static func tolerance(_ value: Double) -> Double { 1e-6 * max(1, abs(value)) }
