@@ -50,6 +50,25 @@ struct LargeFileDecodingTests {
         #expect(duplicate.message == "row id 'G7' is used twice (first at line 11)")
         #expect(duplicate.path == "modules.grassland[\(count - 3)].id")
     }
+
+    @Test("an id used three times across slices is reported twice, at each later use; overrides find ids in any slice")
+    func idsAcrossSlices() throws {
+        let count = RowSlices.parallelThreshold + 2
+        var text = Self.file(rows: count) { index, row in
+            index == count / 2 || index == count - 1 ? row.replacingOccurrences(of: #""id": "G\#(index)""#, with: #""id": "G7""#) : row
+        }
+        text = text.replacingOccurrences(
+            of: "]}}",
+            with: #"]}, "overrides": [{"factor": "soc-ref", "value": 40, "source": "survey", "appliesTo": ["G\#(count - 2)", "G9x"]}]}"#)
+        let outcome = DecoderTestSupport.decode(text)
+        let duplicates = outcome.diagnostics.filter { $0.code == "row.duplicate-id" }
+        #expect(duplicates.map { $0.location?.line ?? 0 } == [4 + count / 2, 4 + count - 1])
+        #expect(duplicates.allSatisfy { $0.message == "row id 'G7' is used twice (first at line 11)" })
+        let unknown = outcome.diagnostics.filter { $0.code == "override.unknown-row" }
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.found == "'G9x'")
+        #expect(unknown.first?.suggestion == "did you mean 'G9'?")
+    }
 }
 
 @Suite("Rows without land")

@@ -55,7 +55,7 @@ enum OverridesReader {
 
     static let overrideKeys = ["factor", "value", "uncertaintyPercent", "appliesTo", "source"]
 
-    static func read(_ node: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary, rowIDs: [String: JSONPosition]) -> [FactorOverride] {
+    static func read(_ node: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary, rowIDs: RowIDs) -> [FactorOverride] {
         guard let items = node.array else {
             reader.mismatch(node, path: "overrides", expected: "an array of overrides")
             return []
@@ -82,7 +82,7 @@ enum OverridesReader {
                             reader.report(
                                 "override.unknown-row", "override applies to row '\(id)', which the file does not have", at: entry.position,
                                 path: "\(path).appliesTo[\(offset)]", expected: "an id of a row", found: "'\(id)'",
-                                suggestion: Suggestions.closest(to: id, among: rowIDs.keys.sorted()).map { "did you mean '\($0)'?" })
+                                suggestion: Suggestions.closest(to: id, among: rowIDs.sortedKeys).map { "did you mean '\($0)'?" })
                         }
                         applies.append(id)
                     }

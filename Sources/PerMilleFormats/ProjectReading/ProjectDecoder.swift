@@ -131,7 +131,7 @@ public struct ProjectDecoder: Sendable {
         let description = DescriptionReader.read(projectNode, reader: &reader, vocabulary: vocabulary)
         // Rows, overrides and indicators are read even when the description is broken, so every error shows.
         var project = Project(description: description ?? Self.placeholderDescription)
-        var ids: [String: JSONPosition] = [:]
+        var ids = RowIDs()
         if let modulesNode = top["modules"],
             let modules = reader.object(modulesNode, path: "modules", allowed: Self.supportedModules + Self.laterModules) {
             for name in Self.laterModules {

@@ -7,8 +7,9 @@ struct RowReader {
     let vocabulary: Vocabulary
     /// Row ids seen so far by this reader, with where each first stands.
     var ids: [String: JSONPosition]
-    /// The same ids in the order they were met, with their paths, for checks across readers.
-    var idOrder: [(id: String, position: JSONPosition, module: String, index: Int)] = []
+    /// The same ids in the order they were met, grouped by `RowIDs` partition, for checks across readers.
+    var idEntries: [[RowIDs.Entry]] = Array(repeating: [], count: RowIDs.partitionCount)
+    private var idCount = 0
     let defaultDynamics: DynamicsKind
 
     init(reader: DocumentReader, vocabulary: Vocabulary, ids: [String: JSONPosition], defaultDynamics: DynamicsKind) {
@@ -88,7 +89,8 @@ struct RowReader {
                 "row.duplicate-id", "row id '\(id)' is used twice (first at line \(earlier.line))", at: position,
                 path: "\(path()).id", row: id, expected: "ids unique in the file", found: "a second '\(id)'")
         } else {
-            idOrder.append((id, position, module, index))
+            idEntries[RowIDs.partition(of: id)].append(RowIDs.Entry(id: id, position: position, module: module, index: index, order: idCount))
+            idCount += 1
         }
         let name = reader.string(fields, "name", in: node, path: path(), row: id) ?? id
         let dynamics = readDynamics(fields["dynamics"], path: "\(path()).dynamics", row: id)

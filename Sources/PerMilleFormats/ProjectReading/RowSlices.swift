@@ -22,7 +22,7 @@ enum RowSlices {
         var livestock: [LivestockRow] = []
         var inputs: [InputRow] = []
         var diagnostics: [Diagnostic] = []
-        var ids: [String: JSONPosition] = [:]
+        var ids = RowIDs()
     }
 
     private struct Slice: Sendable {
@@ -33,7 +33,7 @@ enum RowSlices {
 
     private struct SliceOutcome: Sendable {
         var rows = Decoded()
-        var idOrder: [(id: String, position: JSONPosition, module: String, index: Int)] = []
+        var idEntries: [[RowIDs.Entry]] = []
     }
 
     static func read(_ modules: Fields, file: String, vocabulary: Vocabulary, defaultDynamics: DynamicsKind) -> Decoded {
@@ -49,7 +49,6 @@ enum RowSlices {
             slices.indices.forEach(read)
         }
         var merged = Decoded()
-        merged.ids.reserveCapacity(collectedRowCount(slices))
         var reader = DocumentReader(file: file)
         // Taken out of the lock so each outcome is held once: a module's first slice is then moved
         // into place, not copied row by row.
@@ -58,6 +57,7 @@ enum RowSlices {
             outcomes = [:]
             return taken
         }
+        let idEntries = slices.indices.map { collected[$0]?.idEntries ?? [] }.filter { !$0.isEmpty }
         for index in slices.indices {
             guard let outcome = collected.removeValue(forKey: index) else { continue }
             append(outcome.rows.landUseChange, to: &merged.landUseChange)
@@ -70,14 +70,15 @@ enum RowSlices {
             append(outcome.rows.livestock, to: &merged.livestock)
             append(outcome.rows.inputs, to: &merged.inputs)
             reader.append(outcome.rows.diagnostics)
-            for entry in outcome.idOrder {
-                guard let earlier = merged.ids.updateValue(entry.position, forKey: entry.id) else { continue }
-                merged.ids[entry.id] = earlier
-                reader.report(
-                    "row.duplicate-id", "row id '\(entry.id)' is used twice (first at line \(earlier.line))", at: entry.position,
-                    path: "modules.\(entry.module)[\(entry.index)].id", row: entry.id, expected: "ids unique in the file",
-                    found: "a second '\(entry.id)'")
-            }
+        }
+        let (ids, duplicates) = RowIDs.gather(idEntries)
+        merged.ids = ids
+        for duplicate in duplicates {
+            let entry = duplicate.entry
+            reader.report(
+                "row.duplicate-id", "row id '\(entry.id)' is used twice (first at line \(duplicate.earlier.line))", at: entry.position,
+                path: "modules.\(entry.module)[\(entry.index)].id", row: entry.id, expected: "ids unique in the file",
+                found: "a second '\(entry.id)'")
         }
         merged.diagnostics = reader.diagnostics
         return merged
@@ -86,10 +87,6 @@ enum RowSlices {
     /// Appends a slice's rows; the first slice of a module is taken whole, sharing its storage.
     private static func append<Row>(_ rows: [Row], to merged: inout [Row]) {
         if merged.isEmpty { merged = rows } else if !rows.isEmpty { merged += rows }
-    }
-
-    private static func collectedRowCount(_ slices: [Slice]) -> Int {
-        slices.reduce(0) { $0 + ($1.range?.count ?? $1.node.array?.count ?? 0) }
     }
 
     /// Slices in file order; large lists are cut in two so both cores have work.
@@ -125,6 +122,6 @@ enum RowSlices {
         default: decoded.inputs = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.input)
         }
         decoded.diagnostics = rows.reader.diagnostics
-        return SliceOutcome(rows: decoded, idOrder: rows.idOrder)
+        return SliceOutcome(rows: decoded, idEntries: rows.idEntries)
     }
 }
