@@ -129,7 +129,9 @@ extension JSONNode {
     /// First match, because duplicates are the caller's to report, not to silently resolve.
     public func member(_ key: String) -> JSONNode? {
         guard case .object(let members) = value else { return nil }
-        return members.first { $0.key == key }?.value
+        // Indexed rather than `first(where:)`, which copies every member it passes.
+        for index in members.indices where members[index].key == key { return members[index].value }
+        return nil
     }
 
     /// The members if this is an object, in source order with duplicates; otherwise nil.

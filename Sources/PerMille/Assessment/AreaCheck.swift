@@ -139,10 +139,17 @@ public enum AreaCheck {
         var area: Triple<Double>
 
         static func all(in project: Project, perennialSystems: Set<String>) -> [Conversion] {
-            project.landUseChange.map { row in
+            // Conversion rows mostly repeat the row before's land uses: the last answer on each side
+            // is reused, which saves a set lookup (a hash of the key) per row.
+            var from: (key: String, category: String?) = ("", nil)
+            var to: (key: String, category: String?) = ("", nil)
+            func classify(_ key: String, _ last: inout (key: String, category: String?)) -> String? {
+                if last.key.isEmpty || last.key != key { last = (key, category(ofLandUse: key, perennialSystems: perennialSystems)) }
+                return last.category
+            }
+            return project.landUseChange.map { row in
                 Conversion(
-                    id: row.id, from: category(ofLandUse: row.from.key, perennialSystems: perennialSystems),
-                    to: category(ofLandUse: row.to.key, perennialSystems: perennialSystems), fromKey: row.from.key, area: row.area)
+                    id: row.id, from: classify(row.from.key, &from), to: classify(row.to.key, &to), fromKey: row.from.key, area: row.area)
             }
         }
     }

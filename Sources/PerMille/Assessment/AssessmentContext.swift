@@ -274,12 +274,24 @@ struct SeriesKey: Hashable {
 
 /// What a memoized computation depends on: its kind, the state's keys, the method and the detail.
 /// (Enums with string raw values hash their strings, so the method is kept as a flag.)
+///
+/// The derived `==` compares in declaration order and stops at the first difference, so the
+/// fields that are cheap to compare and most often differ come first: the recent-key scan then
+/// turns away the other method's keys, and other computations' keys, before comparing any string.
 struct MemoKey: Hashable {
-    var kind: String
-    var parts: [String]
     var ipcc: Bool
     var detailed: Bool
     var valueType: ObjectIdentifier
+    var kind: String
+    var parts: [String]
+
+    init(kind: String, parts: [String], ipcc: Bool, detailed: Bool, valueType: ObjectIdentifier) {
+        self.ipcc = ipcc
+        self.detailed = detailed
+        self.valueType = valueType
+        self.kind = kind
+        self.parts = parts
+    }
 }
 
 /// A class, so handing an entry out of the memo costs one reference count, not one per array it holds.

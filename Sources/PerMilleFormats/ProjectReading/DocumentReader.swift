@@ -196,7 +196,12 @@ struct DocumentReader {
 struct Fields {
     var members: [JSONMember]
 
-    subscript(key: String) -> JSONNode? { members.first { sameKey($0.key, key) }?.value }
+    subscript(key: String) -> JSONNode? {
+        // Indexed, not `first(where:)`: that copies each member it passes and destroys an
+        // optional member through the generic value witnesses, several times per row.
+        for index in members.indices where sameKey(members[index].key, key) { return members[index].value }
+        return nil
+    }
 
     var count: Int { members.count }
     var keys: [String] { members.map(\.key) }
