@@ -108,26 +108,24 @@ public final class AssessmentContext {
             return entry
         }
         if let entry = known {
-            switch entry {
-            case .success(let stored):
-                recorder.replay(stored.recorder)
-                // The key holds the value's type, so the box is a `MemoBox<Value>`; no runtime cast is needed.
-                return unsafeDowncast(stored.value, to: MemoBox<Value>.self).value
-            case .failure(var missing):
+            if var missing = entry.failure {
                 missing.rowID = rowID
                 throw missing
             }
+            recorder.replay(entry.recorder)
+            // The key holds the value's type, so the box is a `MemoBox<Value>`; no runtime cast is needed.
+            return unsafeDowncast(entry.value, to: MemoBox<Value>.self).value
         }
         var local = makeRecorder()
         do {
             let value = try compute(&local)
             let entry = MemoEntry(value: MemoBox(value), recorder: local)
-            memo.computations[memoKey] = .success(entry)
-            memo.remember(memoKey, .success(entry))
+            memo.computations[memoKey] = entry
+            memo.remember(memoKey, entry)
             recorder.replay(local)
             return value
         } catch {
-            memo.computations[memoKey] = .failure(error)
+            memo.computations[memoKey] = MemoEntry(failure: error)
             throw error
         }
     }
@@ -237,7 +235,7 @@ public final class AssessmentContext {
 /// Memo of factor lookups for one assessment run; never shared between runs or threads.
 final class LookupMemo {
     var factors: [String: Result<Factor, MissingFactor>] = [:]
-    var computations: [MemoKey: Result<MemoEntry, MissingFactor>] = [:]
+    var computations: [MemoKey: MemoEntry] = [:]
     /// The last series built (a row needs at most four per run; its comparison run repeats them).
     var recentSeries: [(key: SeriesKey, series: AreaSeries)] = []
     var nextSeriesSlot = 0
@@ -247,15 +245,16 @@ final class LookupMemo {
     var indirect: [String: Result<Factor, MissingFactor>] = [:]
     /// The last computations looked up: neighbouring rows mostly share their states, and comparing
     /// a few keys costs less than hashing one.
-    private var recentComputations: [(key: MemoKey, entry: Result<MemoEntry, MissingFactor>)] = []
+    private var recentComputations: [(key: MemoKey, entry: MemoEntry)] = []
     private var nextComputationSlot = 0
     static let recentComputationCount = 8
 
-    func recent(_ key: MemoKey) -> Result<MemoEntry, MissingFactor>? {
-        recentComputations.first { $0.key == key }?.entry
+    func recent(_ key: MemoKey) -> MemoEntry? {
+        for index in recentComputations.indices where recentComputations[index].key == key { return recentComputations[index].entry }
+        return nil
     }
 
-    func remember(_ key: MemoKey, _ entry: Result<MemoEntry, MissingFactor>) {
+    func remember(_ key: MemoKey, _ entry: MemoEntry) {
         if recentComputations.count < Self.recentComputationCount {
             recentComputations.append((key, entry))
         } else {
@@ -294,15 +293,26 @@ struct MemoKey: Hashable {
     }
 }
 
-/// A class, so handing an entry out of the memo costs one reference count, not one per array it holds.
+/// A memoized computation's value and records, or why it failed.
+///
+/// A class, so handing an entry out of the memo costs one reference count, not one per array it
+/// holds (and no generic `Result` copy).
 final class MemoEntry {
     /// A `MemoBox` of the computation's value type: a class cast is cheaper than unboxing `Any`.
     let value: AnyObject
     let recorder: RowRecorder
+    let failure: MissingFactor?
 
     init(value: AnyObject, recorder: RowRecorder) {
         self.value = value
         self.recorder = recorder
+        self.failure = nil
+    }
+
+    init(failure: MissingFactor) {
+        self.value = MemoBox(())
+        self.recorder = RowRecorder()
+        self.failure = failure
     }
 }
 
