@@ -233,20 +233,24 @@ public final class AssessmentContext {
 }
 
 /// Memo of factor lookups for one assessment run; never shared between runs or threads.
+///
+/// One slice's context owns it and uses it from one thread, one access at a time, so the runtime's
+/// exclusivity checks on its properties (two calls into the runtime per access, thousands of
+/// accesses per slice) are turned off.
 final class LookupMemo {
-    var factors: [String: Result<Factor, MissingFactor>] = [:]
-    var computations: [MemoKey: MemoEntry] = [:]
+    @exclusivity(unchecked) var factors: [String: Result<Factor, MissingFactor>] = [:]
+    @exclusivity(unchecked) var computations: [MemoKey: MemoEntry] = [:]
     /// The last series built (a row needs at most four per run; its comparison run repeats them).
-    var recentSeries: [(key: SeriesKey, series: AreaSeries)] = []
-    var nextSeriesSlot = 0
+    @exclusivity(unchecked) var recentSeries: [(key: SeriesKey, series: AreaSeries)] = []
+    @exclusivity(unchecked) var nextSeriesSlot = 0
     static let recentSeriesCount = 8
-    var constants: [String: Result<Factor, MissingFactor>] = [:]
+    @exclusivity(unchecked) var constants: [String: Result<Factor, MissingFactor>] = [:]
     /// Indirect-N2O parameters (Frac_GASF, Frac_GASM, Frac_LEACH, EF4, EF5): asked for by most rows.
-    var indirect: [String: Result<Factor, MissingFactor>] = [:]
+    @exclusivity(unchecked) var indirect: [String: Result<Factor, MissingFactor>] = [:]
     /// The last computations looked up: neighbouring rows mostly share their states, and comparing
     /// a few keys costs less than hashing one.
-    private var recentComputations: [(key: MemoKey, entry: MemoEntry)] = []
-    private var nextComputationSlot = 0
+    @exclusivity(unchecked) private var recentComputations: [(key: MemoKey, entry: MemoEntry)] = []
+    @exclusivity(unchecked) private var nextComputationSlot = 0
     static let recentComputationCount = 8
 
     func recent(_ key: MemoKey) -> MemoEntry? {
