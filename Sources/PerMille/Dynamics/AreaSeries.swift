@@ -46,18 +46,24 @@ public struct AreaSeries: Sendable, Hashable {
 
     /// Builds the yearly, soil and change series from given boundary values.
     public init(boundaries: [Double], start: Double, maturityYears: Int) {
-        let years = boundaries.count - 1
-        var yearly: [Double] = []
-        var soil: [Double] = []
-        yearly.reserveCapacity(years)
-        soil.reserveCapacity(years)
-        for year in 1...max(years, 1) where year <= years {
-            let h = (boundaries[year - 1] + boundaries[year]) / 2
-            yearly.append(h)
-            // S(i) = B(i − D) for i ≥ D, else 0; averaged like H.
-            let shiftedBefore = year - 1 >= maturityYears ? boundaries[year - 1 - maturityYears] : 0
-            let shiftedAfter = year >= maturityYears ? boundaries[year - maturityYears] : 0
-            soil.append(max(0, h - (shiftedBefore + shiftedAfter) / 2))
+        let years = max(boundaries.count - 1, 0)
+        var yearly = YearlyValues.zeros(years)
+        var soil = YearlyValues.zeros(years)
+        // Filled through buffer pointers: every row builds a few series, and checked appends and
+        // subscripts cost more than the arithmetic.
+        boundaries.withUnsafeBufferPointer { b in
+            yearly.withUnsafeMutableBufferPointer { yearly in
+                soil.withUnsafeMutableBufferPointer { soil in
+                    for year in 1...max(years, 1) where year <= years {
+                        let h = (b[year - 1] + b[year]) / 2
+                        yearly[year - 1] = h
+                        // S(i) = B(i − D) for i ≥ D, else 0; averaged like H.
+                        let shiftedBefore = year - 1 >= maturityYears ? b[year - 1 - maturityYears] : 0
+                        let shiftedAfter = year >= maturityYears ? b[year - maturityYears] : 0
+                        soil[year - 1] = max(0, h - (shiftedBefore + shiftedAfter) / 2)
+                    }
+                }
+            }
         }
         self.boundaries = boundaries
         self.yearly = yearly
@@ -73,17 +79,20 @@ public struct AreaSeries: Sendable, Hashable {
         let implementation = Double(implementationYears)
         // The exponential curve's scale is the same for every year: computed once, same arithmetic.
         let scale = dynamics == .exponential ? (end - start) / (Math.exp(rate * implementation) - 1) : 0
-        return (0...totalYears).map { i -> Double in
-            guard i < implementationYears else { return end }
+        var values: [Double] = []
+        values.reserveCapacity(totalYears + 1)
+        for i in 0...max(totalYears, 0) {
+            guard i < implementationYears else {
+                values.append(end)
+                continue
+            }
             let step = Double(i)
             switch dynamics {
-            case .linear:
-                return start + (end - start) * step / implementation
-            case .immediate:
-                return end
-            case .exponential:
-                return (start - scale) + scale * Math.exp(rate * step)
+            case .linear: values.append(start + (end - start) * step / implementation)
+            case .immediate: values.append(end)
+            case .exponential: values.append((start - scale) + scale * Math.exp(rate * step))
             }
         }
+        return values
     }
 }

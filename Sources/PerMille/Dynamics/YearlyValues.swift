@@ -9,7 +9,7 @@ enum YearlyValues {
     static func zeros(_ count: Int) -> [Double] {
         var values: [Double] = []
         values.reserveCapacity(count)
-        for _ in 0..<max(count, 0) { values.append(0) }
+        values.append(contentsOf: repeatElement(0, count: max(count, 0)))
         return values
     }
 }
