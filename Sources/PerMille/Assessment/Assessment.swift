@@ -195,7 +195,10 @@ public struct RowResult: Sendable {
     public var maxArea: Double { max(area.start, area.without, area.with) }
 
     /// Total mass of one gas over the years (t of the gas).
-    public func mass(_ outcome: Outcome, _ gas: GasCategory) -> Double { emissions[outcome].total(gas) }
+    // Stored properties, not `emissions[outcome]`: the subscript would copy a whole series.
+    public func mass(_ outcome: Outcome, _ gas: GasCategory) -> Double {
+        outcome == .without ? emissions.without.total(gas) : emissions.with.total(gas)
+    }
 
     public func co2e(_ outcome: Outcome, gas: GasCategory? = nil, gwp: GWPFactors) -> Double {
         let gases = gas.map { [$0] } ?? GasCategory.allCases

@@ -146,8 +146,9 @@ public enum Assessor {
         var found: [Divergence] = []
         for outcome in Outcome.allCases {
             for gas in GasCategory.allCases {
-                let chosen = row.mass(outcome, gas)
-                let alternative = other[outcome].total(gas)
+                // Stored properties, not `emissions[outcome]`: the subscript would copy a whole series.
+                let chosen = outcome == .without ? row.emissions.without.total(gas) : row.emissions.with.total(gas)
+                let alternative = outcome == .without ? other.without.total(gas) : other.with.total(gas)
                 guard abs(chosen - alternative) > 1e-9 * max(1, abs(chosen), abs(alternative)) else { continue }
                 found.append(Divergence(
                     ids: row.divergenceIDs, module: row.module, rowID: row.id, outcome: outcome, gas: gas,

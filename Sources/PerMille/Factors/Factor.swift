@@ -76,10 +76,12 @@ public struct Factor: Sendable, Hashable {
     }
 
     public static func == (lhs: Factor, rhs: Factor) -> Bool {
+        // Numbers first: two different factors nearly always differ in their line or value, and
+        // many defaults share a value (1.0) and a unit, so comparing strings first costs more.
         lhs.storage === rhs.storage
-            || (lhs.value == rhs.value && lhs.unit == rhs.unit && lhs.uncertaintyPercent == rhs.uncertaintyPercent
-                && lhs.source == rhs.source && lhs.table == rhs.table && lhs.key == rhs.key && lhs.line == rhs.line
-                && lhs.reliability == rhs.reliability && lhs.note == rhs.note)
+            || (lhs.line == rhs.line && lhs.value == rhs.value && lhs.uncertaintyPercent == rhs.uncertaintyPercent
+                && lhs.reliability == rhs.reliability && lhs.table == rhs.table && lhs.key == rhs.key && lhs.unit == rhs.unit
+                && lhs.source == rhs.source && lhs.note == rhs.note)
     }
 
     public func hash(into hasher: inout Hasher) {
