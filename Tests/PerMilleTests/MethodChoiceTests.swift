@@ -128,4 +128,26 @@ struct LargeProjectTests {
         #expect(ipcc.divergences.count == 1_500)
         #expect(ipcc.divergences.map(\.rowID) == (0..<1_500).map { "G2-\($0)" })
     }
+
+    @Test("one row without its factor among thousands assessed in parallel: no result, the row named, nothing else reported")
+    func failureAmongParallelRows() {
+        let pasture = [ManureShare(system: "pasture-range-paddock", percent: 100)]
+        var project = LivestockTests.herd(shares: pasture)
+        let herd = project.livestock[0]
+        project.livestock = (0..<Assessor.parallelThreshold).map { index in
+            var row = herd
+            row.id = "H\(index)"
+            // Default manure shares need MISSING manure factors: this one row cannot be assessed.
+            if index == 1_234 { row.manure = Triple(start: nil, without: nil, with: nil) }
+            return row
+        }
+        #expect {
+            try Assessor.assess(project, factors: TestData.factors)
+        } throws: { error in
+            guard let failure = error as? Assessor.Failure else { return false }
+            return !failure.missingFactors.isEmpty && failure.missingFactors.allSatisfy { $0.rowID == "H1234" }
+        }
+        project.livestock[1_234].manure = Triple(start: pasture, without: pasture, with: pasture)
+        #expect(throws: Never.self) { try Assessor.assess(project, factors: TestData.factors) }
+    }
 }
