@@ -19,7 +19,7 @@ struct RowIDs: Sendable {
     /// All ids, sorted (for "did you mean").
     var sortedKeys: [String] { partitions.flatMap(\.keys).sorted() }
 
-    /// An id's first occurrence in one slice of rows, with what a duplicate report needs.
+    /// One occurrence of an id in a slice of rows, with what a duplicate report needs.
     struct Entry: Sendable {
         var id: String
         var position: JSONPosition
@@ -29,7 +29,7 @@ struct RowIDs: Sendable {
         var order: Int
     }
 
-    /// A later occurrence of an id, and where the id first stands.
+    /// A later occurrence of an id, and where the id first stands in the file.
     struct Duplicate: Sendable {
         var slice: Int
         var entry: Entry
@@ -37,7 +37,7 @@ struct RowIDs: Sendable {
     }
 
     /// Gathers the slices' ids (each slice's entries grouped by partition, slices in file order)
-    /// and returns them with the ids that a later slice repeats, in file order.
+    /// and returns them with every repeated occurrence, in file order.
     static func gather(_ slices: [[[Entry]]]) -> (RowIDs, [Duplicate]) {
         let results = Mutex<[Int: ([String: JSONPosition], [Duplicate])]>([:])
         DispatchQueue.concurrentPerform(iterations: partitionCount) { partition in

@@ -5,17 +5,14 @@ import PerMilleJSON
 struct RowReader {
     var reader: DocumentReader
     let vocabulary: Vocabulary
-    /// Row ids seen so far by this reader, with where each first stands.
-    var ids: [String: JSONPosition]
-    /// The same ids in the order they were met, grouped by `RowIDs` partition, for checks across readers.
+    /// The row ids in the order they were met, grouped by `RowIDs` partition, for the check across the file.
     var idEntries: [[RowIDs.Entry]] = Array(repeating: [], count: RowIDs.partitionCount)
     private var idCount = 0
     let defaultDynamics: DynamicsKind
 
-    init(reader: DocumentReader, vocabulary: Vocabulary, ids: [String: JSONPosition], defaultDynamics: DynamicsKind) {
+    init(reader: DocumentReader, vocabulary: Vocabulary, defaultDynamics: DynamicsKind) {
         self.reader = reader
         self.vocabulary = vocabulary
-        self.ids = ids
         self.defaultDynamics = defaultDynamics
     }
 
@@ -81,17 +78,11 @@ struct RowReader {
         if id.isEmpty {
             reader.report("row.id-empty", "row id must not be empty", at: fields["id"]?.position ?? node.position, path: "\(path()).id", expected: "a non-empty id", found: "\"\"")
         }
+        // Every occurrence is kept: `RowIDs.gather` finds repeated ids across the whole file, so a
+        // repeat is reported against the id's first row in the file, not the first in this slice.
         let position = fields["id"]?.position ?? node.position
-        // One hash in the usual case: insert, and put the first position back if the id was taken.
-        if let earlier = ids.updateValue(position, forKey: id) {
-            ids[id] = earlier
-            reader.report(
-                "row.duplicate-id", "row id '\(id)' is used twice (first at line \(earlier.line))", at: position,
-                path: "\(path()).id", row: id, expected: "ids unique in the file", found: "a second '\(id)'")
-        } else {
-            idEntries[RowIDs.partition(of: id)].append(RowIDs.Entry(id: id, position: position, module: module, index: index, order: idCount))
-            idCount += 1
-        }
+        idEntries[RowIDs.partition(of: id)].append(RowIDs.Entry(id: id, position: position, module: module, index: index, order: idCount))
+        idCount += 1
         let name = reader.string(fields, "name", in: node, path: path(), row: id) ?? id
         let dynamics = readDynamics(fields["dynamics"], path: "\(path()).dynamics", row: id)
         return Common(id: id, name: name, fields: fields, node: node, module: module, index: index, dynamics: dynamics)
