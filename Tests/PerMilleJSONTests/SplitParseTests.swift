@@ -115,6 +115,46 @@ struct SplitParseTests {
     }
 }
 
+extension SplitParseTests {
+    @Test("mutated documents cut at random places give the one-pass tree or error (seeded)")
+    func mutants() {
+        var random = SplitMix(seed: 0x5EED_5917)
+        let base = Array(Self.project.utf8)
+        let inserts: [UInt8] = Array("\"\\,:[]{}\n\r 0-e.tnu\u{7F}".utf8) + [0xC3, 0xA9, 0xFF, 0x00]
+        var differences = 0
+        for _ in 0..<400 {
+            var bytes = base
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes[at] = inserts.randomElement(using: &random)!
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(inserts.randomElement(using: &random)!, at: at)
+                }
+            }
+            let single = Self.parse(bytes, splitTarget: nil)
+            for _ in 0..<8 {
+                let target = Int.random(in: 0...bytes.count, using: &random)
+                if Self.parse(bytes, splitTarget: target) != single { differences += 1 }
+            }
+        }
+        #expect(differences == 0)
+    }
+}
+
+/// A small seeded generator, so a failing mutant can be found again.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
 extension String {
     func replacingLineFeeds(with separator: String) -> String {
         split(separator: "\n", omittingEmptySubsequences: false).joined(separator: separator)
