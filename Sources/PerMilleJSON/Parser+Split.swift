@@ -31,9 +31,18 @@ struct SplitPoint {
         var open: [Bool] = []
         var line = 1
         var lineStart = start
+        // Set at the comma that ends the cut's array element; the cut is the next byte that is not
+        // whitespace, whose line breaks the loop counts as everywhere else.
+        var afterComma = false
         var i = start
         while i < end {
             let byte = bytes[i]
+            if afterComma, byte != ASCII.space, byte != ASCII.tab, byte != ASCII.lineFeed, byte != ASCII.carriageReturn {
+                guard byte != ASCII.closeBracket else { return nil }
+                var continuation = 0
+                for index in lineStart..<i where bytes[index] & 0xC0 == 0x80 { continuation += 1 }
+                return SplitPoint(offset: i, line: line, lineStart: lineStart, continuationBytes: continuation, openContainers: open)
+            }
             switch byte {
             case ASCII.quote:
                 guard let close = closingQuote(in: bytes, after: i) else { return nil }
@@ -52,24 +61,7 @@ struct SplitPoint {
                 if i + 1 < end, bytes[i + 1] == ASCII.lineFeed { i += 1 }
                 lineStart = i + 1
             case ASCII.comma where i >= target && open.last == false:
-                var next = i + 1
-                while next < end {
-                    let space = bytes[next]
-                    if space == ASCII.space || space == ASCII.tab {
-                        next += 1
-                    } else if space == ASCII.lineFeed || space == ASCII.carriageReturn {
-                        line += 1
-                        if space == ASCII.carriageReturn, next + 1 < end, bytes[next + 1] == ASCII.lineFeed { next += 1 }
-                        next += 1
-                        lineStart = next
-                    } else {
-                        break
-                    }
-                }
-                guard next < end, bytes[next] != ASCII.closeBracket else { return nil }
-                var continuation = 0
-                for index in lineStart..<next where bytes[index] & 0xC0 == 0x80 { continuation += 1 }
-                return SplitPoint(offset: next, line: line, lineStart: lineStart, continuationBytes: continuation, openContainers: open)
+                afterComma = true
             default:
                 break
             }

@@ -34,6 +34,7 @@ public enum Assessor {
         // benchmark, halving the slices (from four per module) saves more than the balance it costs.
         let slices = RowSlice.plan(project, slicesPerModule: project.rowCount >= parallelThreshold ? 2 : 1)
         let outcomes = Mutex<[Int: SliceOutcome]>([:])
+        var collected: [Int: SliceOutcome] = [:]
         // Each slice writes its row results straight into their place in the final array: copying
         // them there afterwards would retain and release every string and series of every row.
         let rows = [RowResult](unsafeUninitializedCapacity: project.rowCount) { buffer, initializedCount in
@@ -44,7 +45,7 @@ public enum Assessor {
                     slice, project: project, site: site, factors: factors, method: method, gwp: gwpFactors, into: output.base.map { $0 + slice.offset })
                 outcomes.withLock { $0[index] = outcome }
             }
-            let collected = outcomes.withLock { $0 }
+            collected = outcomes.withLock { $0 }
             if slices.indices.allSatisfy({ collected[$0]?.written == slices[$0].range.count }) {
                 initializedCount = project.rowCount
             } else {
@@ -59,7 +60,6 @@ public enum Assessor {
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
         var gasTotals = ModuleGasTotals()
-        let collected = outcomes.withLock { $0 }
         for index in slices.indices {
             guard let outcome = collected[index] else { continue }
             gasTotals.add(outcome.gasTotals, module: slices[index].module)
