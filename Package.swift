@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PerMille", targets: ["PerMille"]),
         .library(name: "PerMilleData", targets: ["PerMilleData"]),
         .library(name: "PerMilleFormats", targets: ["PerMilleFormats"]),
+        .library(name: "PerMillePipeline", targets: ["PerMillePipeline"]),
         .executable(name: "permille", targets: ["permille"]),
     ],
     dependencies: [
@@ -32,10 +33,12 @@ let package = Package(
         ),
         // Project files in, results out: decoding with diagnostics, result encoding, text tables.
         .target(name: "PerMilleFormats", dependencies: ["PerMille", "PerMilleJSON", "CLibXML2"]),
+        // read → resolve factors → assess → result, shared by every command; output files written atomically.
+        .target(name: "PerMillePipeline", dependencies: ["PerMille", "PerMilleData", "PerMilleFormats", "PerMilleJSON"]),
         .executableTarget(
             name: "permille",
             dependencies: [
-                "PerMille", "PerMilleData", "PerMilleFormats",
+                "PerMille", "PerMilleData", "PerMilleFormats", "PerMillePipeline", "PerMilleJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,35 +14,7 @@ public enum IndicatorsLoader {
 
     /// Loads and checks every table of the manifest in `directory` (the bundled folder when nil).
     public static func load(from directory: URL? = nil) throws(DiagnosticsError) -> FactorSet {
-        let (directory, manifestBytes, manifestURL) = try manifest(in: directory)
-        let entries = try Manifest.entries(in: manifestBytes, file: manifestURL.path)
-        var tables: [FactorTable] = []
-        var problems: [Diagnostic] = []
-        for entry in entries {
-            let url = directory.appendingPathComponent(entry.file)
-            guard let data = try? Data(contentsOf: url) else {
-                problems.append(Diagnostic(
-                    code: "indicators.table-unreadable", message: "table '\(entry.name)' listed in the manifest cannot be read",
-                    location: SourceLocation(file: url.path, line: 0, column: 0, path: entry.name)))
-                continue
-            }
-            let bytes = [UInt8](data)
-            let digest = SHA256Digest.hex(bytes)
-            if digest != entry.sha256 {
-                problems.append(Diagnostic(
-                    code: "indicators.digest-mismatch", message: "table '\(entry.name)' does not match the digest in the manifest",
-                    location: SourceLocation(file: url.path, line: 0, column: 0, path: entry.name),
-                    expected: "sha256 \(entry.sha256)", found: "sha256 \(digest)",
-                    suggestion: "if the edit is intended, run .ci/update-manifest.py"))
-                continue
-            }
-            switch TableReader.read(bytes, entry: entry, path: url.path, digest: "sha256:" + digest) {
-            case .success(let table): tables.append(table)
-            case .failure(let error): problems += error.diagnostics
-            }
-        }
-        guard problems.isEmpty else { throw DiagnosticsError(problems) }
-        return FactorSet(tables: tables)
+        try IndicatorsFolder(directory: directory).allFactors()
     }
 
     /// The folder (the bundled one when nil) and its manifest's bytes, for the tables and the documents.

@@ -12,13 +12,20 @@ struct ManifestEntry: Sendable {
 }
 
 enum Manifest {
-    static func entries(in bytes: [UInt8], file: String) throws(DiagnosticsError) -> [ManifestEntry] {
-        let root: JSONNode
-        do { root = try JSONParser.parse(bytes) } catch {
+    /// The manifest's JSON tree, parsed once for its tables and its documents.
+    static func parse(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> JSONNode {
+        do { return try JSONParser.parse(bytes) } catch {
             throw DiagnosticsError([Diagnostic(
                 code: "indicators.manifest-syntax", message: "the indicators manifest is not valid JSON: \(error.message)",
                 location: SourceLocation(file: file, line: error.position.line, column: error.position.column, path: ""))])
         }
+    }
+
+    static func entries(in bytes: [UInt8], file: String) throws(DiagnosticsError) -> [ManifestEntry] {
+        try entries(in: parse(bytes, file: file), file: file)
+    }
+
+    static func entries(in root: JSONNode, file: String) throws(DiagnosticsError) -> [ManifestEntry] {
         guard root.member("format")?.string == "permille-indicators/1", let tables = root.member("tables")?.array else {
             throw DiagnosticsError([Diagnostic(
                 code: "indicators.manifest-format", message: "the manifest must have format \"permille-indicators/1\" and a tables list",
@@ -54,13 +61,7 @@ struct ManifestDocument: Sendable {
 
 extension Manifest {
     /// The `documents` array; an absent array gives no documents (table reading is unchanged).
-    static func documents(in bytes: [UInt8], file: String) throws(DiagnosticsError) -> [ManifestDocument] {
-        let root: JSONNode
-        do { root = try JSONParser.parse(bytes) } catch {
-            throw DiagnosticsError([Diagnostic(
-                code: "indicators.manifest-syntax", message: "the indicators manifest is not valid JSON: \(error.message)",
-                location: SourceLocation(file: file, line: error.position.line, column: error.position.column, path: ""))])
-        }
+    static func documents(in root: JSONNode, file: String) throws(DiagnosticsError) -> [ManifestDocument] {
         guard let node = root.member("documents") else { return [] }
         guard let list = node.array else {
             throw DiagnosticsError([Diagnostic(

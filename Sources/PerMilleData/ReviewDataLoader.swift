@@ -16,13 +16,69 @@ public enum ReviewDataLoader {
     ///     the manifest, but its digest is reported in `ReviewData.digests` under its file name.
     ///   - factors: when given, every practice factor link must match at least one row of it.
     public static func load(from directory: URL? = nil, criteria: URL? = nil, factors: FactorSet? = nil) throws(DiagnosticsError) -> ReviewData {
-        let (directory, manifestBytes, manifestURL) = try IndicatorsLoader.manifest(in: directory)
-        let documents = try Manifest.documents(in: manifestBytes, file: manifestURL.path)
+        try load(folder: IndicatorsFolder(directory: directory), criteria: criteria, factors: factors)
+    }
+
+    /// Loads the review documents of an opened folder; see `load(from:criteria:factors:)`.
+    public static func load(folder: IndicatorsFolder, criteria: URL? = nil, factors: FactorSet? = nil) throws(DiagnosticsError) -> ReviewData {
+        var documents = DocumentReader(folder: folder)
+        var catalogue: IndicatorCatalogue?
+        if let document = documents.read("indicators") {
+            var reader = ReviewJSONReader(file: document.path)
+            catalogue = reader.catalogue(document.bytes)
+            documents.problems += reader.problems
+        }
+        var criteriaSet: CriteriaSet?
+        if let document = documents.read("criteria", replacement: criteria) {
+            var reader = ReviewJSONReader(file: document.path)
+            criteriaSet = reader.criteria(document.bytes, catalogue: catalogue)
+            documents.problems += reader.problems
+        }
+        var practices: [PracticeSheet]?
+        if let document = documents.read("practices") {
+            var reader = ReviewJSONReader(file: document.path)
+            practices = reader.practices(document.bytes, factors: factors)
+            documents.problems += reader.problems
+        }
+        guard documents.problems.isEmpty, let catalogue, let criteriaSet, let practices else {
+            throw DiagnosticsError(documents.problems.isEmpty
+                ? [Diagnostic(code: "review.incomplete", message: "the review documents could not be read")] : documents.problems)
+        }
+        return ReviewData(catalogue: catalogue, criteria: criteriaSet, practices: practices, digests: documents.digests)
+    }
+
+    /// Only the indicator catalogue, which project files' `indicators` keys are checked against:
+    /// what reading a project needs, without the criteria and practice sheets of a report.
+    public static func catalogue(folder: IndicatorsFolder) throws(DiagnosticsError) -> IndicatorCatalogue {
+        var documents = DocumentReader(folder: folder)
+        var catalogue: IndicatorCatalogue?
+        if let document = documents.read("indicators") {
+            var reader = ReviewJSONReader(file: document.path)
+            catalogue = reader.catalogue(document.bytes)
+            documents.problems += reader.problems
+        }
+        guard documents.problems.isEmpty, let catalogue else {
+            throw DiagnosticsError(documents.problems.isEmpty
+                ? [Diagnostic(code: "review.incomplete", message: "the indicator catalogue could not be read")] : documents.problems)
+        }
+        return catalogue
+    }
+
+    /// The factor tables the practice sheets link to, so a report loads them with the project's own.
+    public static func linkedTables(_ review: ReviewData) -> Set<String> {
+        Set(review.practices.flatMap { $0.factors.map(\.table) })
+    }
+
+    /// Reads the folder's documents, each checked against the manifest's digest, collecting problems and digests.
+    private struct DocumentReader {
+        let folder: IndicatorsFolder
         var problems: [Diagnostic] = []
         var digests: [String: String] = [:]
 
+        init(folder: IndicatorsFolder) { self.folder = folder }
+
         /// Reads one document: from the manifest (digest-checked) or from a replacement file.
-        func read(_ name: String, replacement: URL? = nil) -> (bytes: [UInt8], path: String)? {
+        mutating func read(_ name: String, replacement: URL? = nil) -> (bytes: [UInt8], path: String)? {
             if let replacement {
                 guard let data = try? Data(contentsOf: replacement) else {
                     problems.append(Diagnostic(
@@ -34,15 +90,16 @@ public enum ReviewDataLoader {
                 digests[replacement.lastPathComponent] = "sha256:" + SHA256Digest.hex(bytes)
                 return (bytes, replacement.path)
             }
+            let documents = folder.documents
             guard let entry = documents.first(where: { $0.name == name }) else {
                 problems.append(Diagnostic(
                     code: "review.document-missing", message: "the manifest lists no '\(name)' document",
-                    location: SourceLocation(file: manifestURL.path, line: 0, column: 0, path: "documents"),
+                    location: SourceLocation(file: folder.manifestURL.path, line: 0, column: 0, path: "documents"),
                     expected: "a documents entry named '\(name)'", found: "documents: \(documents.map(\.name).joined(separator: ", "))",
                     suggestion: "add {\"name\", \"file\", \"title\", \"sha256\"} and run .ci/update-manifest.py"))
                 return nil
             }
-            let url = directory.appendingPathComponent(entry.file)
+            let url = folder.directory.appendingPathComponent(entry.file)
             guard let data = try? Data(contentsOf: url) else {
                 problems.append(Diagnostic(
                     code: "review.document-unreadable", message: "document '\(name)' listed in the manifest cannot be read",
@@ -62,30 +119,6 @@ public enum ReviewDataLoader {
             digests[url.lastPathComponent] = "sha256:" + digest
             return (bytes, url.path)
         }
-
-        var catalogue: IndicatorCatalogue?
-        if let document = read("indicators") {
-            var reader = ReviewJSONReader(file: document.path)
-            catalogue = reader.catalogue(document.bytes)
-            problems += reader.problems
-        }
-        var criteriaSet: CriteriaSet?
-        if let document = read("criteria", replacement: criteria) {
-            var reader = ReviewJSONReader(file: document.path)
-            criteriaSet = reader.criteria(document.bytes, catalogue: catalogue)
-            problems += reader.problems
-        }
-        var practices: [PracticeSheet]?
-        if let document = read("practices") {
-            var reader = ReviewJSONReader(file: document.path)
-            practices = reader.practices(document.bytes, factors: factors)
-            problems += reader.problems
-        }
-        guard problems.isEmpty, let catalogue, let criteriaSet, let practices else {
-            throw DiagnosticsError(problems.isEmpty
-                ? [Diagnostic(code: "review.incomplete", message: "the review documents could not be read")] : problems)
-        }
-        return ReviewData(catalogue: catalogue, criteria: criteriaSet, practices: practices, digests: digests)
     }
 
     /// The candidate nearest to `word` (edit distance within a third of its length), for "did you mean".

@@ -30,6 +30,104 @@ public enum JSONWriter {
         return plainDecimal(fromExponentForm: text)
     }
 
+    /// Appends `format(number)`'s bytes.
+    ///
+    /// Results are nearly all values rounded to 1e-9 (`ResultJSON.clean`) below a million; those
+    /// are spelled from one integer (value × 1e9) here, without making a String, because that
+    /// spelling is exactly Swift's shortest round-trip one (see `fixedPointDigits`). Anything else
+    /// goes through `format`.
+    public static func appendNumber(_ number: Double, to bytes: inout [UInt8]) {
+        if number == 0 {
+            bytes.append(contentsOf: [0x30, 0x2E, 0x30])
+            return
+        }
+        if let nanos = fixedPointDigits(number) {
+            appendFixedPoint(nanos, to: &bytes)
+            return
+        }
+        bytes.append(contentsOf: format(number).utf8)
+    }
+
+    /// `number` × 1e9 as an integer when that is exact and the decimal it spells is the shortest
+    /// round-trip form: magnitude in [1e-6, 1e6) and the number is the double nearest n / 1e9.
+    /// Then n has at most 15 significant digits, and two decimals of at most 15 digits never round
+    /// to the same double, so no shorter spelling reads back as `number`.
+    static func fixedPointDigits(_ number: Double) -> Int64? {
+        let magnitude = number.magnitude
+        guard magnitude >= 1e-6, magnitude < 1e6 else { return nil }
+        let scaled = (number * 1e9).rounded()
+        guard Double(scaled) / 1e9 == number else { return nil }
+        return Int64(scaled)
+    }
+
+    /// Writes n / 1e9 as "-12.5", "0.000001", "3.0": integer part, point, fraction without trailing zeros.
+    private static func appendFixedPoint(_ nanos: Int64, to bytes: inout [UInt8]) {
+        if nanos < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = nanos.magnitude
+        appendDigits(magnitude / 1_000_000_000, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        var fraction = magnitude % 1_000_000_000
+        guard fraction != 0 else {
+            bytes.append(0x30)
+            return
+        }
+        var width = 9
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            for position in stride(from: width - 1, through: 0, by: -1) {
+                buffer[position] = 0x30 + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            bytes.append(contentsOf: buffer[..<width])
+        }
+    }
+
+    private static func appendDigits(_ value: UInt64, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &bytes) }
+        bytes.append(0x30 + UInt8(value % 10))
+    }
+
+    /// Appends `string` quoted, escaping only what JSON requires; other non-ASCII text stays readable UTF-8.
+    public static func appendString(_ string: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        // Most strings need no escaping and are copied in one piece.
+        var string = string
+        let copied = string.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied {
+            bytes.append(0x22)
+            return
+        }
+        for byte in string.utf8 {
+            switch byte {
+            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case ..<0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0xF))
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
+    }
+
     /// Rewrites "-1.5e-06" as "-0.0000015" using the same digits, so the value is unchanged.
     static func plainDecimal(fromExponentForm text: String) -> String {
         let parts = text.split(separator: "e", maxSplits: 1)
@@ -68,7 +166,7 @@ private struct Emitter {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
-        case .number(let number): append(JSONWriter.format(number))
+        case .number(let number): JSONWriter.appendNumber(number, to: &bytes)
         case .integer(let integer): append(String(integer))
         case .string(let string): writeString(string)
         case .array(let elements):
@@ -107,39 +205,7 @@ private struct Emitter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Escapes only what JSON requires; other non-ASCII text stays readable UTF-8.
     mutating func writeString(_ string: String) {
-        bytes.append(0x22)
-        // Most strings need no escaping and are copied in one piece.
-        let copied = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if copied == true {
-            bytes.append(0x22)
-            return
-        }
-        for byte in string.utf8 {
-            switch byte {
-            case 0x22: append("\\\"")
-            case 0x5C: append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0x08: append("\\b")
-            case 0x0C: append("\\f")
-            case ..<0x20:
-                append("\\u00")
-                bytes.append(hexDigit(byte >> 4))
-                bytes.append(hexDigit(byte & 0xF))
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(0x22)
-    }
-
-    private func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
+        JSONWriter.appendString(string, to: &bytes)
     }
 }

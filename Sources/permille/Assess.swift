@@ -1,23 +1,19 @@
 import ArgumentParser
-import Foundation
-import PerMille
-import PerMilleData
 import PerMilleFormats
+import PerMillePipeline
 
 struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Assess a project file and print its greenhouse-gas balance.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Project file (JSON).")
+    @Argument(help: "Project file (JSON or XML; - reads standard input).")
     var file: String
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text or json (permille-result/2).")
     var format: Format = .text
 
-
-
-    @Flag(help: "Show every factor (value, unit, ±, source) and every intermediate, row by row.")
+    @Flag(help: "Show every factor (value, unit, ±, source) and every intermediate, row by row; in JSON, add each row's intermediates.")
     var explain = false
 
     @Option(name: .shortAndLong, help: "Write the result to this file instead of standard output (only when the assessment succeeds).")
@@ -27,28 +23,18 @@ struct Assess: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-
     func run() throws {
-        let factors = try data.loadFactors()
-        let catalogue = try data.loadReview(criteria: nil, factors: factors).catalogue
-        let (project, bytes, canonical) = try readProject(file, factors: factors, catalogue: catalogue)
-        let assessment: Assessment
-        do {
-            assessment = try methods.assess(project, factors: factors)
-        } catch {
-            Output.error(DiagnosticRenderer.render(error.diagnostics, source: bytes))
-            throw ExitCode(1)
-        }
-        let text: String
+        let pipeline = try data.pipeline()
+        let assessed = try reporting { () throws(PipelineFailure) in try pipeline.run(ProjectSource(argument: file), options: methods.options) }
+        printWarnings(assessed.read)
         switch format {
         case .text:
-            text = TextReport.render(assessment, projectName: project.description.name, explain: explain)
+            try Output.write(
+                TextReport.render(assessed.assessment, projectName: assessed.project.description.name, explain: explain), to: output, inputs: [file])
         case .json:
-            let provenance = ResultJSON.Provenance(
-                projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(canonical),
-                factorDigests: tablesRead(by: assessment, factors: factors))
-            text = ResultJSON.encode(assessment, provenance: provenance, explain: true)
+            try Output.writeJSON(to: output, inputs: [file]) { writer in
+                ResultDocument.write(assessed.assessment, provenance: assessed.provenance, explain: explain, into: &writer)
+            }
         }
-        try Output.write(text, to: output)
     }
 }

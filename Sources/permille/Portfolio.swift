@@ -1,8 +1,11 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import PerMille
 import PerMilleData
 import PerMilleFormats
+import PerMillePipeline
+import Synchronization
 
 struct PortfolioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,8 +19,6 @@ struct PortfolioCommand: ParsableCommand {
 
     @Option(help: "Output format: html (default), csv or json.")
     var format: Format = .html
-
-
 
     @Option(help: "A criteria file replacing the bundled one (when the STC publishes its final wording).")
     var criteria: String?
@@ -33,41 +34,60 @@ struct PortfolioCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("give at least one project file") }
     }
 
+    /// One project's outcome and what it printed on standard error, kept for printing in input order.
+    private struct Outcome: Sendable {
+        var entry: Portfolio.Entry
+        var messages: String
+    }
+
     func run() throws {
-        let factors = try data.loadFactors()
-        let review = try data.loadReview(criteria: criteria, factors: factors)
-        let decoder = ProjectDecoder(factors: factors, catalogue: review.catalogue)
-        var entries: [Portfolio.Entry] = []
-        for file in files {
-            guard let bytes = try? readBytes(file) else {
-                entries.append(.failed(file: file, errors: ["cannot read the file"]))
-                continue
-            }
-            let outcome = decoder.decode(bytes, file: file)
-            if !outcome.diagnostics.isEmpty { Output.error(DiagnosticRenderer.render(outcome.diagnostics, source: bytes)) }
-            guard let project = outcome.project else {
-                entries.append(.failed(file: file, errors: outcome.diagnostics.filter { $0.severity == .error }.map { "\($0.code): \($0.message)" }))
-                continue
-            }
-            do {
-                let assessment = try methods.assess(project, factors: factors)
-                entries.append(.assessed(
-                    file: file, project: project, assessment: assessment,
-                    review: ProjectReview.make(assessment: assessment, project: project, review: review, factors: factors)))
-            } catch {
-                Output.error(DiagnosticRenderer.render(error.diagnostics, source: bytes))
-                entries.append(.failed(file: file, errors: error.diagnostics.map { "\($0.code): \($0.message)" }))
-            }
+        let pipeline = try data.pipeline()
+        let criteriaURL = criteria.map { URL(fileURLWithPath: $0) }
+        let review = try reporting { () throws(PipelineFailure) in
+            // Read once, with the tables its practice sheets quote; each project's own tables join them as it is read.
+            let linked = ReviewDataLoader.linkedTables(try pipeline.review(criteria: criteriaURL))
+            return try pipeline.review(criteria: criteriaURL, factors: pipeline.load(linked))
         }
-        let portfolio = Portfolio(entries: entries)
+        let linked = ReviewDataLoader.linkedTables(review)
+        let options = methods.options
+        let files = self.files
+        // Projects are independent: all cores assess them, each into its own slot, so the output
+        // is in input order and the same bytes whatever the number of cores.
+        let slots = Mutex<[Outcome?]>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let outcome = Self.assess(files[index], pipeline: pipeline, options: options, linked: linked, review: review)
+            slots.withLock { $0[index] = outcome }
+        }
+        let outcomes = slots.withLock { $0 }.compactMap { $0 }
+        for outcome in outcomes where !outcome.messages.isEmpty { Output.error(outcome.messages) }
+        let portfolio = Portfolio(entries: outcomes.map(\.entry))
         let text: String
         switch format {
         case .html: text = portfolio.html()
         case .csv: text = portfolio.csv()
         case .json: text = portfolio.json()
         }
-        try Output.write(text, to: output)
+        try Output.write(text, to: output, inputs: files)
         // The report covers the projects that could be assessed; the exit status says whether all could.
-        if entries.contains(where: { if case .failed = $0 { true } else { false } }) { throw ExitCode(1) }
+        if outcomes.contains(where: { if case .failed = $0.entry { true } else { false } }) { throw ExitCode(1) }
+    }
+
+    private static func assess(
+        _ file: String, pipeline: Pipeline, options: Pipeline.Options, linked: Set<String>, review: ReviewData
+    ) -> Outcome {
+        do {
+            let assessed = try pipeline.run(ProjectSource(argument: file), options: options, extraTables: linked)
+            let messages = assessed.read.warnings.isEmpty ? "" : DiagnosticRenderer.render(assessed.read.warnings, source: assessed.read.bytes)
+            let projectReview = ProjectReview.make(
+                assessment: assessed.assessment, project: assessed.project, review: review, factors: assessed.factors)
+            return Outcome(
+                entry: .assessed(file: file, project: assessed.project, assessment: assessed.assessment, review: projectReview),
+                messages: messages)
+        } catch {
+            let errors = error.diagnostics.filter { $0.severity == .error }
+            return Outcome(
+                entry: .failed(file: file, errors: errors.isEmpty ? ["cannot read the file"] : errors.map { "\($0.code): \($0.message)" }),
+                messages: DiagnosticRenderer.render(error.diagnostics, source: error.source))
+        }
     }
 }

@@ -3,12 +3,13 @@ import Foundation
 import PerMille
 import PerMilleData
 import PerMilleFormats
+import PerMillePipeline
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the project's report for the STC and donors: balance, per-mille rates, charts, scorecard, indicators, practices, factors.")
 
-    @Argument(help: "Project file (JSON or XML).")
+    @Argument(help: "Project file (JSON or XML; - reads standard input).")
     var file: String
 
     @Option(help: "Output format: html (default; one self-contained file), markdown, csv (long format) or json.")
@@ -16,8 +17,6 @@ struct Report: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically; nothing is written on error) instead of standard output.")
     var output: String?
-
-
 
     @Option(help: "Replacement criteria file (JSON) for the scorecard, e.g. the STC's final wording.")
     var criteria: String?
@@ -29,27 +28,21 @@ struct Report: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-
     func run() throws {
-        let factors = try data.loadFactors()
-        let reviewData = try data.loadReview(criteria: criteria, factors: factors)
-        let (project, bytes, canonical) = try readProject(file, factors: factors, catalogue: reviewData.catalogue)
-        let assessment: Assessment
-        do {
-            assessment = try methods.assess(project, factors: factors)
-        } catch {
-            Output.error(DiagnosticRenderer.render(error.diagnostics, source: bytes))
-            throw ExitCode(1)
+        let pipeline = try data.pipeline()
+        let criteriaURL = criteria.map { URL(fileURLWithPath: $0) }
+        let (assessed, reviewData) = try reporting { () throws(PipelineFailure) in
+            // The practice sheets quote factors from tables the project may not use: those are read too.
+            let linked = ReviewDataLoader.linkedTables(try pipeline.review(criteria: criteriaURL))
+            let assessed = try pipeline.run(ProjectSource(argument: file), options: methods.options, extraTables: linked)
+            return (assessed, try pipeline.review(criteria: criteriaURL, factors: assessed.factors))
         }
-        let review = ProjectReview.make(assessment: assessment, project: project, review: reviewData, factors: factors)
-        let provenance = ResultJSON.Provenance(
-            projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(canonical),
-            factorDigests: tablesRead(by: assessment, quotedBy: review, factors: factors))
+        printWarnings(assessed.read)
+        let review = ProjectReview.make(assessment: assessed.assessment, project: assessed.project, review: reviewData, factors: assessed.factors)
         let input = ReportInput(
-            assessment: assessment, project: project, review: review, provenance: provenance,
+            assessment: assessed.assessment, project: assessed.project, review: review, provenance: assessed.provenance,
             reviewDigests: reviewData.digests, criteriaSource: reviewData.criteria.source, compound: compound)
-        let text = ProjectReport.render(input, format: format)
-        try Output.write(text, to: output)
+        try Output.write(ProjectReport.render(input, format: format), to: output, inputs: [file])
     }
 }
 

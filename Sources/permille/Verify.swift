@@ -1,30 +1,30 @@
 import ArgumentParser
-import Foundation
 import PerMille
-import PerMilleData
 import PerMilleFormats
 import PerMilleJSON
+import PerMillePipeline
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rerun a project and check a submitted JSON result against it. Exit 0 match, 1 differences, 2 unreadable or invalid.",
         discussion: """
-            The rerun uses the method and GWP set named in the submitted result. Compared: the input digest, \
-            the digest of every factor table the result lists, and every value of the two JSON documents \
-            (numbers within absolute 1e-6 + relative 1e-9).
+            The rerun uses the method and GWP set named in the submitted result, and writes the result's own \
+            format (permille-result/1 or /2). Compared: the input digest, the digest of every factor table the \
+            result lists, and every value of the two JSON documents (numbers within absolute 1e-6 + relative 1e-9).
             """)
 
     @Argument(help: "Project file (JSON or XML).")
     var file: String
 
-    @Argument(help: "The submitted result (`permille assess --format json` output).")
+    @Argument(help: "The submitted result (`permille assess --format json` output, format 1 or 2).")
     var result: String
 
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let factors = try data.loadFactors()
-        let resultBytes = try readBytes(result)
+        let pipeline = try data.pipeline()
+        // A result of any project `assess` accepts must be checkable, so results have no size limit.
+        let resultBytes = try readBytes(result, limit: nil)
         let submitted: JSONNode
         let claimed: SubmittedResult
         do {
@@ -37,30 +37,27 @@ struct Verify: ParsableCommand {
             Output.error("error[result.invalid]: \(result) is not a permille result: \(error)\n")
             throw ExitCode(2)
         }
-
-        let catalogue = try data.loadReview(criteria: nil, factors: factors).catalogue
-        let bytes = try readBytes(file)
-        let outcome = ProjectDecoder(factors: factors, catalogue: catalogue).decode(bytes, file: file)
-        if !outcome.diagnostics.isEmpty {
-            Output.error(DiagnosticRenderer.render(outcome.diagnostics, source: bytes))
+        let options = Pipeline.Options(method: claimed.method, gwp: claimed.gwp)
+        let (assessed, loaded) = try reporting { () throws(PipelineFailure) in
+            let assessed = try pipeline.run(ProjectSource(argument: file), options: options)
+            // The submitted result's tables are checked against this folder even where the rerun did not read them.
+            let listed = Set(claimed.factorDigests.compactMap { pipeline.folder.tableName(ofFile: $0.file) })
+            let tables = try pipeline.load(listed)
+            return (assessed, tables.digests(of: Set(tables.tables.keys)))
         }
-        guard let project = outcome.project else { throw ExitCode(2) }
-        let assessment: Assessment
-        do {
-            assessment = try Assessor.assess(project, factors: factors, method: claimed.method, gwp: claimed.gwp)
-        } catch {
-            Output.error(DiagnosticRenderer.render(error.diagnostics, source: bytes))
-            throw ExitCode(2)
+        let rendered: [UInt8]
+        if claimed.format == ResultDocument.format {
+            rendered = ResultDocument.encode(assessed.assessment, provenance: assessed.provenance, explain: claimed.explained)
+        } else {
+            var provenance = assessed.provenance
+            provenance.factorDigests = ResultJSON.tablesReadV1(by: assessed.assessment, factors: assessed.factors)
+            rendered = Array(ResultJSON.encode(assessed.assessment, provenance: provenance, explain: true).utf8)
         }
-        let provenance = ResultJSON.Provenance(
-            projectName: project.description.name, inputDigest: "sha256:" + SHA256Digest.hex(outcome.canonicalDocument),
-            factorDigests: tablesRead(by: assessment, factors: factors))
-        let rendered = ResultJSON.encode(assessment, provenance: provenance, explain: true)
-        let loaded = Dictionary(
-            factors.digests(of: Set(factors.tables.keys)).map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first })
         let verification: ResultVerification
         do {
-            verification = try ResultVerification(submitted: submitted, recomputed: try JSONParser.parse(rendered), loadedTables: loaded)
+            verification = try ResultVerification(
+                submitted: submitted, recomputed: try JSONParser.parse(rendered),
+                loadedTables: Dictionary(loaded.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first }))
         } catch {
             Output.error("error[result.invalid]: cannot compare \(result): \(error)\n")
             throw ExitCode(2)

@@ -30,10 +30,14 @@ public struct Factor: Sendable, Hashable {
         let table: String
         let key: String
         let line: Int
+        let column: String
         let reliability: Reliability
         let note: String?
 
-        init(value: Double, unit: String, uncertaintyPercent: Double?, source: String, table: String, key: String, line: Int, reliability: Reliability, note: String?) {
+        init(
+            value: Double, unit: String, uncertaintyPercent: Double?, source: String, table: String, key: String, line: Int, column: String,
+            reliability: Reliability, note: String?
+        ) {
             self.value = value
             self.unit = unit
             self.uncertaintyPercent = uncertaintyPercent
@@ -41,6 +45,7 @@ public struct Factor: Sendable, Hashable {
             self.table = table
             self.key = key
             self.line = line
+            self.column = column
             self.reliability = reliability
             self.note = note
         }
@@ -58,28 +63,33 @@ public struct Factor: Sendable, Hashable {
     public var key: String { storage.key }
     /// Line of the row in its CSV file (1 = header), 0 for overrides.
     public var line: Int { storage.line }
+    /// The value column of the row the value was read from (`value` for one-value tables and overrides).
+    public var column: String { storage.column }
     public var reliability: Reliability { storage.reliability }
     /// Why the row was chosen or changed, where the table says.
     public var note: String? { storage.note }
 
-    public init(value: Double, unit: String, uncertaintyPercent: Double?, source: String, table: String, key: String, line: Int, reliability: Reliability, note: String? = nil) {
+    public init(
+        value: Double, unit: String, uncertaintyPercent: Double?, source: String, table: String, key: String, line: Int,
+        column: String = "value", reliability: Reliability, note: String? = nil
+    ) {
         storage = Storage(
             value: value, unit: unit, uncertaintyPercent: uncertaintyPercent, source: source, table: table, key: key,
-            line: line, reliability: reliability, note: note)
+            line: line, column: column, reliability: reliability, note: note)
     }
 
     /// The same provenance with a derived value (e.g. the midpoint of a range) and why.
     public func deriving(value: Double, note: String) -> Factor {
         Factor(
             value: value, unit: unit, uncertaintyPercent: uncertaintyPercent, source: source, table: table, key: key,
-            line: line, reliability: reliability, note: note)
+            line: line, column: column, reliability: reliability, note: note)
     }
 
     public static func == (lhs: Factor, rhs: Factor) -> Bool {
         // Numbers first: two different factors nearly always differ in their line or value, and
         // many defaults share a value (1.0) and a unit, so comparing strings first costs more.
         lhs.storage === rhs.storage
-            || (lhs.line == rhs.line && lhs.value == rhs.value && lhs.uncertaintyPercent == rhs.uncertaintyPercent
+            || (lhs.line == rhs.line && lhs.value == rhs.value && lhs.column == rhs.column && lhs.uncertaintyPercent == rhs.uncertaintyPercent
                 && lhs.reliability == rhs.reliability && lhs.table == rhs.table && lhs.key == rhs.key && lhs.unit == rhs.unit
                 && lhs.source == rhs.source && lhs.note == rhs.note)
     }

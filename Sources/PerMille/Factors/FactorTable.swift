@@ -99,7 +99,7 @@ public struct FactorTable: Sendable {
         let note = record.text["note"].flatMap { $0.isEmpty ? nil : $0 }
         return Factor(
             value: value, unit: record.text["unit"] ?? "", uncertaintyPercent: uncertainty,
-            source: record.text["source"] ?? "", table: name, key: keyText, line: record.line,
+            source: record.text["source"] ?? "", table: name, key: keyText, line: record.line, column: column,
             reliability: reliability, note: note)
     }
 }

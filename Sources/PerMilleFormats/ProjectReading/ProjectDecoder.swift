@@ -18,7 +18,7 @@ public struct ProjectDecoder: Sendable {
         self.catalogue = catalogue
         let vocabulary = Vocabulary(factors: factors)
         self.vocabulary = vocabulary
-        self.xsd = CompiledSchema(text: SchemaWriter.xsd(vocabulary: vocabulary))
+        self.xsd = CompiledSchema(text: { SchemaWriter.xsd(vocabulary: vocabulary) })
     }
 
     /// The outcome of reading: a project when there are no errors, and all diagnostics (warnings too).
@@ -70,6 +70,18 @@ public struct ProjectDecoder: Sendable {
             }
         }
         return outcome
+    }
+
+    /// Reads a JSON document already parsed (by `JSONParser.parse`), e.g. to see its modules first.
+    public func decode(parsed root: JSONNode, file: String) -> Outcome {
+        decode(root: root, file: file)
+    }
+
+    /// What a parsed project document will read before it is read: the modules it has rows in and
+    /// whether it has overrides (keys it does not know are left to the reader to report).
+    public static func needs(of root: JSONNode) -> (modules: [ModuleKind], hasOverrides: Bool) {
+        let modules = (root.member("modules")?.members ?? []).compactMap { ModuleKind(rawValue: $0.key) }
+        return (modules, root.member("overrides") != nil)
     }
 
     /// Reads either encoding, chosen by the file name: `.xml` is XML, anything else JSON.

@@ -170,6 +170,12 @@ public enum ResultComparison {
 
 /// What `permille verify` needs from a submitted result before it can rerun it.
 public struct SubmittedResult: Sendable {
+    /// `permille-result/1` or `permille-result/2`.
+    public var format: String
+    /// The version of permille that wrote it (`generator.version`); nil for results of format 1.
+    public var generatorVersion: String?
+    /// Whether its rows carry their intermediates (`assess --explain`).
+    public var explained: Bool
     public var method: Method
     public var gwp: GWPSet
     /// `digests.input`, e.g. `sha256:dac9…`.
@@ -187,7 +193,9 @@ public struct SubmittedResult: Sendable {
     public init(_ document: JSONNode) throws(Invalid) {
         guard document.members != nil else { throw Invalid(message: "the result is \(document.kindName == "array" ? "an array" : "a " + document.kindName), not an object") }
         guard let format = document.member("format")?.string else { throw Invalid(message: "the result has no \"format\" string") }
-        guard format == "permille-result/1" else { throw Invalid(message: "the result's format is \"\(format)\"; expected \"permille-result/1\"") }
+        guard format == "permille-result/1" || format == ResultDocument.format else {
+            throw Invalid(message: "the result's format is \"\(format)\"; expected \"permille-result/1\" or \"\(ResultDocument.format)\"")
+        }
         guard let methodName = document.member("method")?.string else { throw Invalid(message: "the result has no \"method\" string") }
         guard let method = Method(rawValue: methodName) else {
             throw Invalid(message: "the result's method \"\(methodName)\" is unknown; expected " + Method.allCases.map(\.rawValue).joined(separator: " or "))
@@ -207,10 +215,16 @@ public struct SubmittedResult: Sendable {
             }
             factorDigests.append((member.key, digest))
         }
+        self.format = format
         self.method = method
         self.gwp = gwp
         self.inputDigest = input
         self.factorDigests = factorDigests
+        self.generatorVersion = document.member("generator")?.member("version")?.string
+        // `--explain` results carry each row's intermediates; the rerun writes them too.
+        self.explained = document.member("modules")?.members?.contains { module in
+            module.value.member("rows")?.members?.contains { $0.value.member("intermediates") != nil } ?? false
+        } ?? false
     }
 }
 
@@ -237,6 +251,10 @@ public struct ResultVerification: Sendable {
 
     public var submittedInput: String
     public var recomputedInput: String
+    /// The versions of permille that wrote the submitted result and the rerun.
+    public var submittedVersion: String?
+    public var recomputedVersion: String?
+    public var versionDiffers: Bool { submittedVersion != recomputedVersion }
     public var tables: [TableCheck]
     public var values: ResultComparison.TreeComparison
     public var tolerance: ResultComparison.Tolerance
@@ -256,6 +274,8 @@ public struct ResultVerification: Sendable {
         let rerun = try SubmittedResult(recomputed)
         submittedInput = claimed.inputDigest
         recomputedInput = rerun.inputDigest
+        submittedVersion = claimed.generatorVersion
+        recomputedVersion = rerun.generatorVersion
         var tables: [TableCheck] = []
         var listed: Set<String> = []
         for (file, digest) in claimed.factorDigests where listed.insert(file).inserted {
@@ -268,16 +288,20 @@ public struct ResultVerification: Sendable {
         }
         self.tables = tables
         self.tolerance = tolerance
-        values = ResultComparison.compare(submitted: submitted, recomputed: recomputed, tolerance: tolerance, skipping: ["digests"])
+        values = ResultComparison.compare(submitted: submitted, recomputed: recomputed, tolerance: tolerance, skipping: ["digests", "generator"])
     }
 
     /// The report `permille verify` prints: one line on a match, otherwise every difference and its likely cause.
     public func render() -> String {
         let matched = tables.count(where: { $0.status == .same })
+        let versions = versionDiffers
+            ? "the result was written by permille \(submittedVersion ?? "(no version: format 1)"); this is permille \(recomputedVersion ?? "?")" : nil
         if matches {
             return "matches: \(values.numbersCompared) numbers, \(matched) factor tables, input \(recomputedInput)\n"
+                + (versions.map { "note: \($0)\n" } ?? "")
         }
         var lines: [String] = []
+        if let versions { lines.append("version differs: \(versions)") }
         if !inputMatches {
             lines.append("input digest differs: submitted \(submittedInput), recomputed \(recomputedInput): the project file is not the one the result was computed from")
         }
@@ -302,8 +326,9 @@ public struct ResultVerification: Sendable {
             if !missing.isEmpty { causes.append("the factor tables missing now") }
             // A rerun of another project reads other tables; that is a consequence, not a cause.
             if !extra.isEmpty && inputMatches { causes.append("the tables the submitted result does not list") }
+            if versionDiffers { causes.append("the other version of permille") }
             lines.append(causes.isEmpty
-                ? "likely cause: neither the input nor any factor table changed, so the result was edited or computed by another version of permille"
+                ? "likely cause: neither the input, any factor table nor the version changed, so the result was edited"
                 : "likely cause: " + causes.joined(separator: "; "))
         }
         if values.matches {

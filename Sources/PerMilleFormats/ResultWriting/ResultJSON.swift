@@ -18,15 +18,40 @@ public enum ResultJSON {
         }
     }
 
+    /// The tables a `permille-result/1` lists: those its rows' factors come from and the ones every
+    /// run reads (a v1 result is rerun with the same list so `verify` can compare them).
+    public static func tablesReadV1(by assessment: Assessment, factors: FactorSet) -> [(file: String, digest: String)] {
+        var names: Set<String> = [
+            "constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups", "uncertainty-classes", "input-kinds",
+        ]
+        for row in assessment.rows { for use in row.factors where use.factor.table != "override" { names.insert(use.factor.table) } }
+        return factors.digests(of: names)
+    }
+
     public static func encode(_ assessment: Assessment, provenance: Provenance, explain: Bool = true) -> String {
         JSONWriter.write(document(assessment, provenance: provenance, explain: explain))
     }
 
     public static func document(_ assessment: Assessment, provenance: Provenance, explain: Bool) -> JSONOutput {
-        let area = assessment.projectArea
         let years = Double(assessment.totalYears)
-        var top: [(String, JSONOutput)] = [
-            ("format", .string("permille-result/1")),
+        var top: [(String, JSONOutput)] = [("format", .string("permille-result/1"))] + header(assessment, provenance: provenance)
+        top.append(("total", total(assessment)))
+        var modules: [(String, JSONOutput)] = []
+        for module in assessment.modules {
+            let rows = assessment.rows(in: module)
+            let entry = summary(of: rows, assessment: assessment)
+                + [("rows", .object(rows.map { ($0.id, row($0, assessment: assessment, explain: explain)) }))]
+            modules.append((module.rawValue, .object(entry)))
+        }
+        top.append(("modules", .object(modules)))
+        top += trailer(assessment, years: years)
+        top.append(("digests", digests(provenance)))
+        return .object(top)
+    }
+
+    /// The keys between `format` and `total`: project, method, GWP, factor set, site, period, GWP values, unit.
+    static func header(_ assessment: Assessment, provenance: Provenance) -> [(String, JSONOutput)] {
+        [
             ("project", .string(provenance.projectName)),
             ("method", .string(assessment.method.rawValue)),
             ("gwp", .string(assessment.gwp.rawValue)),
@@ -44,48 +69,58 @@ public enum ResultJSON {
             ])),
             ("unit", .string("t CO2e; emissions positive, removals negative; balance = with - without")),
         ]
-        var total = triple(assessment.total)
+    }
+
+    /// The project's totals: balance, area, per hectare (and year), intensity, by gas category, by gas.
+    static func total(_ assessment: Assessment) -> JSONOutput {
+        let area = assessment.projectArea
+        let years = Double(assessment.totalYears)
         let totalBalance = assessment.total.balance
-        total += [
+        return .object(triple(assessment.total) + [
             ("area", .number(area)),
             ("perHectare", .number(clean(area > 0 ? totalBalance / area : 0))),
             ("perHectarePerYear", .number(clean(area > 0 && years > 0 ? totalBalance / area / years : 0))),
             ("intensity", intensity(assessment.total, area: area, years: years)),
             ("byGas", byGas(assessment, rows: assessment.rows)),
             ("gases", gases(assessment, rows: assessment.rows)),
+        ])
+    }
+
+    /// A module's keys before its rows: balance, title, area, intensity, by gas, gases, years.
+    static func summary(of rows: [RowResult], assessment: Assessment) -> [(String, JSONOutput)] {
+        let moduleArea = rows.reduce(0) { $0 + $1.maxArea }
+        let years = Double(assessment.totalYears)
+        return triple(assessment.total(of: rows)) + [
+            ("title", .string(rows.first?.module.title ?? "")),
+            ("area", .number(moduleArea)),
+            ("intensity", intensity(assessment.total(of: rows), area: moduleArea, years: years)),
+            ("byGas", byGas(assessment, rows: rows)),
+            ("gases", gases(assessment, rows: rows)),
+            ("years", yearly(assessment, rows: rows)),
         ]
-        top.append(("total", .object(total)))
-        var modules: [(String, JSONOutput)] = []
-        for module in assessment.modules {
-            let rows = assessment.rows(in: module)
-            let moduleArea = rows.reduce(0) { $0 + $1.maxArea }
-            var entry = triple(assessment.total(of: rows))
-            entry += [
-                ("title", .string(module.title)),
-                ("area", .number(moduleArea)),
-                ("intensity", intensity(assessment.total(of: rows), area: moduleArea, years: years)),
-                ("byGas", byGas(assessment, rows: rows)),
-                ("gases", gases(assessment, rows: rows)),
-                ("years", yearly(assessment, rows: rows)),
-                ("rows", .object(rows.map { ($0.id, row($0, assessment: assessment, explain: explain)) })),
-            ]
-            modules.append((module.rawValue, .object(entry)))
-        }
-        top.append(("modules", .object(modules)))
-        top.append(("years", yearly(assessment, rows: assessment.rows)))
-        top.append(("divergences", .array(assessment.divergences.map(divergence))))
-        top.append(("otherMethod", otherMethod(assessment)))
-        if let uncertainty = assessment.uncertainty { top.append(("uncertainty", self.uncertainty(uncertainty, years: years))) }
-        top.append(("notes", .array(assessment.notes.map(JSONOutput.string))))
-        top.append(("digests", .object([
+    }
+
+    /// The keys after `modules`: years, divergences, the other method's totals, uncertainty, notes.
+    static func trailer(_ assessment: Assessment, years: Double) -> [(String, JSONOutput)] {
+        var keys: [(String, JSONOutput)] = [
+            ("years", yearly(assessment, rows: assessment.rows)),
+            ("divergences", .array(assessment.divergences.map(divergence))),
+            ("otherMethod", otherMethod(assessment)),
+        ]
+        if let uncertainty = assessment.uncertainty { keys.append(("uncertainty", self.uncertainty(uncertainty, years: years))) }
+        keys.append(("notes", .array(assessment.notes.map(JSONOutput.string))))
+        return keys
+    }
+
+    static func digests(_ provenance: Provenance) -> JSONOutput {
+        .object([
             ("input", .string(provenance.inputDigest)),
             ("factors", .object(provenance.factorDigests.map { ($0.file, .string($0.digest)) })),
-        ])))
-        return .object(top)
+        ])
     }
 
     /// Calendar years with the year's and the cumulative without / with / balance.
-    private static func yearly(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
+    static func yearly(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
         var cumulative = Balance(without: 0, with: 0)
         return .array(zip(assessment.calendarYears, assessment.yearly(of: rows)).map { year, balance in
             cumulative.without += balance.without
@@ -104,14 +139,14 @@ public enum ResultJSON {
         return rounded == 0 ? 0 : rounded
     }
 
-    private static func intensity(_ balance: Balance, area: Double, years: Double) -> JSONOutput {
+    static func intensity(_ balance: Balance, area: Double, years: Double) -> JSONOutput {
         .object([
             ("perHectare", .object(triple(balance.divided(by: area)))),
             ("perHectarePerYear", .object(triple(balance.divided(by: area * years)))),
         ])
     }
 
-    private static func byGas(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
+    static func byGas(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
         .object(GasCategory.allCases.map { gas in
             let co2e = assessment.total(of: rows, gas: gas)
             let without = rows.reduce(0) { $0 + $1.mass(.without, gas) }
@@ -123,14 +158,14 @@ public enum ResultJSON {
     }
 
     /// Tonnes of each gas (t CO2, t CH4, t N2O) over its categories, and the manufacture CO2e.
-    private static func gases(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
+    static func gases(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
         .object(Gas.allCases.map { gas in
             (gas.rawValue, .object(triple(assessment.tonnes(of: rows, gas: gas)) + [("unit", .string(gas.massUnit))]))
         })
     }
 
     /// The project's totals under the other method, from the per-row differences (divergence D-list).
-    private static func otherMethod(_ assessment: Assessment) -> JSONOutput {
+    static func otherMethod(_ assessment: Assessment) -> JSONOutput {
         let difference = assessment.otherMethodDifference
         return .object([("method", .string(assessment.method.other.rawValue))] + triple(assessment.otherMethodTotal) + [
             ("differenceByGas", .object(GasCategory.allCases.compactMap { gas in
@@ -139,7 +174,7 @@ public enum ResultJSON {
         ])
     }
 
-    private static func uncertainty(_ report: UncertaintyReport, years: Double) -> JSONOutput {
+    static func uncertainty(_ report: UncertaintyReport, years: Double) -> JSONOutput {
         func values(_ triple: UncertaintyReport.UncertaintyTriple) -> [(String, JSONOutput)] {
             [("without", .number(clean(triple.without))), ("with", .number(clean(triple.with))), ("balance", .number(clean(triple.balance)))]
         }
@@ -210,7 +245,7 @@ public enum ResultJSON {
         return .object(fields)
     }
 
-    private static func site(_ site: Site) -> JSONOutput {
+    static func site(_ site: Site) -> JSONOutput {
         .object([
             ("climateZone", .string(site.climateZone.rawValue)), ("climateRule", .string(site.climateRule)),
             ("soilClass", .string(site.soilClass.rawValue)), ("soilRule", .string(site.soilRule)),
@@ -218,7 +253,7 @@ public enum ResultJSON {
         ])
     }
 
-    private static func divergence(_ item: Divergence) -> JSONOutput {
+    static func divergence(_ item: Divergence) -> JSONOutput {
         .object([
             ("ids", .array(item.ids.map { .string($0.rawValue) })),
             ("summary", .string(item.ids.map(\.summary).joined(separator: " "))),

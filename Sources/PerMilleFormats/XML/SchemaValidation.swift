@@ -7,10 +7,11 @@ import Synchronization
 /// libxml2 does not change a parsed schema while validating (each validation has its own
 /// context), so sharing it across threads is safe; the lock only guards the first compilation.
 final class CompiledSchema: @unchecked Sendable {
-    let text: String
+    /// Writes the XSD text; called once, on first use, so reading JSON never builds it.
+    private let write: @Sendable () -> String
     private let compiled = Mutex<xmlSchemaPtr?>(nil)
 
-    init(text: String) { self.text = text }
+    init(text write: @escaping @Sendable () -> String) { self.write = write }
 
     deinit {
         compiled.withLock { pointer in
@@ -21,7 +22,7 @@ final class CompiledSchema: @unchecked Sendable {
     /// The compiled schema, nil if libxml2 cannot read the text.
     var schema: xmlSchemaPtr? {
         compiled.withLock { pointer in
-            if pointer == nil { pointer = SchemaValidation.compile(text) }
+            if pointer == nil { pointer = SchemaValidation.compile(write()) }
             return pointer
         }
     }

@@ -29,7 +29,7 @@ public enum XMLReader {
 
     /// Parses, and when `schema` (XSD text) is given, validates the document against it too.
     public static func parse(_ bytes: [UInt8], schema: String?) throws(Failure) -> (root: JSONNode, schemaProblems: [SchemaProblem]) {
-        try parse(bytes, compiled: schema.map(CompiledSchema.init(text:)))
+        try parse(bytes, compiled: schema.map { text in CompiledSchema(text: { text }) })
     }
 
     static func parse(_ bytes: [UInt8], compiled schema: CompiledSchema?) throws(Failure) -> (root: JSONNode, schemaProblems: [SchemaProblem]) {

@@ -1,0 +1,140 @@
+import Foundation
+import PerMille
+import PerMilleData
+import PerMilleFormats
+import PerMilleJSON
+import Synchronization
+
+/// read → resolve factors → assess → result: the one sequence every command runs.
+///
+/// Opened once per run (or per portfolio): the indicators manifest is read when it opens, each
+/// factor table the first time a project needs it, and the catalogue once. Safe to share between
+/// threads: a portfolio reads its projects in parallel through one pipeline.
+public final class Pipeline: Sendable {
+    public let folder: IndicatorsFolder
+    private let catalogueCache = Mutex<IndicatorCatalogue?>(nil)
+
+    /// Opens the indicators folder (the bundled one when nil).
+    public init(indicators: URL? = nil) throws(PipelineFailure) {
+        do { folder = try IndicatorsFolder(directory: indicators) } catch {
+            throw PipelineFailure(.unreadable, diagnostics: error.diagnostics)
+        }
+    }
+
+    /// A project read and validated, with the factor tables it can use.
+    public struct ReadProject: Sendable {
+        public var source: ProjectSource
+        public var bytes: [UInt8]
+        public var project: Project
+        public var factors: FactorSet
+        /// Warnings the reader found (a valid project may have some).
+        public var warnings: [Diagnostic]
+        /// `sha256:` + hex of the project in canonical JSON (the same for its JSON and XML forms).
+        public var inputDigest: String
+    }
+
+    /// A project assessed: the read project, the assessment and the provenance a result carries.
+    public struct AssessedProject: Sendable {
+        public var read: ReadProject
+        public var assessment: Assessment
+        public var provenance: ResultJSON.Provenance
+
+        public var project: Project { read.project }
+        public var factors: FactorSet { read.factors }
+    }
+
+    /// Method and GWP set; nil keeps the project's own.
+    public struct Options: Sendable {
+        public var method: Method?
+        public var gwp: GWPSet?
+
+        public init(method: Method? = nil, gwp: GWPSet? = nil) {
+            self.method = method
+            self.gwp = gwp
+        }
+    }
+
+    /// Reads and validates a project from `source`, loading the tables its modules need (and `extraTables`).
+    public func read(_ source: ProjectSource, extraTables: Set<String> = []) throws(PipelineFailure) -> ReadProject {
+        try read(source.read(), from: source, extraTables: extraTables)
+    }
+
+    /// Reads and validates project bytes already in memory.
+    public func read(_ bytes: [UInt8], from source: ProjectSource, extraTables: Set<String> = []) throws(PipelineFailure) -> ReadProject {
+        let name = source.name
+        let catalogue = try self.catalogue()
+        let outcome: ProjectDecoder.Outcome
+        let factors: FactorSet
+        if ProjectDecoder.isXML(name) || ProjectSource.startsLikeXML(bytes) {
+            // The XSD lists every vocabulary, so XML input is read with every table.
+            factors = try load(Set(folder.tableNames))
+            outcome = ProjectDecoder(factors: factors, catalogue: catalogue).decode(xml: bytes, file: name)
+        } else {
+            let root: JSONNode
+            do { root = try JSONParser.parse(bytes) } catch {
+                throw PipelineFailure(.invalid, diagnostics: [Diagnostic(
+                    code: "json.syntax", message: error.message,
+                    location: SourceLocation(file: name, line: error.position.line, column: error.position.column, path: ""),
+                    expected: error.expected, found: error.found)], source: bytes)
+            }
+            let needs = ProjectDecoder.needs(of: root)
+            factors = try load(TableNeeds.tables(modules: needs.modules, hasOverrides: needs.hasOverrides).union(extraTables))
+            outcome = ProjectDecoder(factors: factors, catalogue: catalogue).decode(parsed: root, file: name)
+        }
+        guard let project = outcome.project else { throw PipelineFailure(.invalid, diagnostics: outcome.diagnostics, source: bytes) }
+        return ReadProject(
+            source: source, bytes: bytes, project: project, factors: factors, warnings: outcome.diagnostics,
+            inputDigest: "sha256:" + SHA256Digest.hex(outcome.canonicalDocument))
+    }
+
+    /// Assesses a read project with `options`.
+    public func assess(_ read: ReadProject, options: Options = Options()) throws(PipelineFailure) -> AssessedProject {
+        let assessment: Assessment
+        do {
+            assessment = try Assessor.assess(read.project, factors: read.factors, method: options.method, gwp: options.gwp)
+        } catch {
+            throw PipelineFailure(.invalid, diagnostics: error.diagnostics, source: read.bytes)
+        }
+        let provenance = ResultJSON.Provenance(
+            projectName: read.project.description.name, inputDigest: read.inputDigest, factorDigests: read.factors.digests(of: Set(read.factors.tables.keys)))
+        return AssessedProject(read: read, assessment: assessment, provenance: provenance)
+    }
+
+    /// Reads and assesses in one step.
+    public func run(_ source: ProjectSource, options: Options = Options(), extraTables: Set<String> = []) throws(PipelineFailure) -> AssessedProject {
+        try assess(read(source, extraTables: extraTables), options: options)
+    }
+
+    /// The review documents (catalogue, criteria, practice sheets), their links checked against `factors` when given.
+    public func review(criteria: URL? = nil, factors: FactorSet? = nil) throws(PipelineFailure) -> ReviewData {
+        do { return try ReviewDataLoader.load(folder: folder, criteria: criteria, factors: factors) } catch {
+            throw PipelineFailure(.unreadable, diagnostics: error.diagnostics)
+        }
+    }
+
+    /// The named tables, read and checked once per pipeline.
+    public func load(_ tables: Set<String>) throws(PipelineFailure) -> FactorSet {
+        do { return try folder.factors(tables: tables) } catch { throw PipelineFailure(.unreadable, diagnostics: error.diagnostics) }
+    }
+
+    /// The indicator catalogue, read once.
+    private func catalogue() throws(PipelineFailure) -> IndicatorCatalogue {
+        if let known = catalogueCache.withLock({ $0 }) { return known }
+        let catalogue: IndicatorCatalogue
+        do { catalogue = try ReviewDataLoader.catalogue(folder: folder) } catch {
+            throw PipelineFailure(.unreadable, diagnostics: error.diagnostics)
+        }
+        catalogueCache.withLock { $0 = catalogue }
+        return catalogue
+    }
+}
+
+extension ProjectSource {
+    /// Whether the content starts (after blanks and a byte-order mark) with `<`: XML whatever the name says.
+    static func startsLikeXML(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        return index < bytes.count && bytes[index] == UInt8(ascii: "<")
+    }
+}
