@@ -64,11 +64,15 @@ public final class Pipeline: Sendable {
         let name = source.name
         let catalogue = try self.catalogue()
         let outcome: ProjectDecoder.Outcome
-        let factors: FactorSet
+        var factors: FactorSet
         if ProjectDecoder.isXML(name) || ProjectSource.startsLikeXML(bytes) {
-            // The XSD lists every vocabulary, so XML input is read with every table.
+            // The XSD lists every vocabulary, so XML input is checked with every table; it is then
+            // assessed with the tables its JSON form would use, so both forms give the same result.
             factors = try load(Set(folder.tableNames))
             outcome = ProjectDecoder(factors: factors, catalogue: catalogue).decode(xml: bytes, file: name)
+            if let needs = outcome.needs {
+                factors = try load(TableNeeds.tables(modules: needs.modules, hasOverrides: needs.hasOverrides).union(extraTables))
+            }
         } else {
             let root: JSONNode
             do { root = try JSONParser.parse(bytes) } catch {

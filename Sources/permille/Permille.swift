@@ -1,10 +1,12 @@
 import ArgumentParser
+import PerMille
 
 @main
 struct Permille: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "permille",
         abstract: "Ex-ante greenhouse-gas balance of soil-carbon projects, EX-ACT method on IPCC Tier 1 defaults.",
+        version: PerMilleVersion.current,
         subcommands: [Assess.self, Validate.self, Verify.self, Convert.self, Schema.self, Init.self, Factors.self, Practices.self, PortfolioCommand.self, Report.self]
     )
 }

@@ -51,11 +51,11 @@ struct MethodOptions: ParsableArguments {
     }
 }
 
-/// Runs a pipeline step; on failure prints every diagnostic and exits with the failure's status.
-func reporting<Value>(_ step: () throws(PipelineFailure) -> Value) throws -> Value {
+/// Runs a pipeline step; on failure prints every diagnostic and exits with `exitCode`, or the failure's own status.
+func reporting<Value>(exitCode: Int32? = nil, _ step: () throws(PipelineFailure) -> Value) throws -> Value {
     do { return try step() } catch {
         Output.error(DiagnosticRenderer.render(error.diagnostics, source: error.source))
-        throw ExitCode(error.exitCode)
+        throw ExitCode(exitCode ?? error.exitCode)
     }
 }
 

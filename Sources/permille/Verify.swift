@@ -38,7 +38,8 @@ struct Verify: ParsableCommand {
             throw ExitCode(2)
         }
         let options = Pipeline.Options(method: claimed.method, gwp: claimed.gwp)
-        let (assessed, loaded) = try reporting { () throws(PipelineFailure) in
+        // Exit 1 is kept for "differs": a project that cannot be rerun is exit 2.
+        let (assessed, loaded) = try reporting(exitCode: 2) { () throws(PipelineFailure) in
             let assessed = try pipeline.run(ProjectSource(argument: file), options: options)
             // The submitted result's tables are checked against this folder even where the rerun did not read them.
             let listed = Set(claimed.factorDigests.compactMap { pipeline.folder.tableName(ofFile: $0.file) })

@@ -1,8 +1,11 @@
 import Foundation
 import Testing
 
-/// The checked-in expected results (`Fixtures/*.expected.json`) must come out byte for byte.
-/// Fixtures/README.md says how to re-record them after an intended change.
+/// The checked-in expected results (`Fixtures/*.expected.json`, format 2 with `--explain`) must come
+/// out byte for byte, and the format-1 results recorded before format 2 (`Fixtures/*.result-v1.json`)
+/// must still verify: the numbers did not move when the format changed.
+/// `PERMILLE_RECORD_GOLDEN=1 swift test --filter GoldenResultTests` re-records the expected files
+/// after an intended change (Fixtures/README.md).
 @Suite("Golden results")
 struct GoldenResultTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -29,8 +32,12 @@ struct GoldenResultTests {
         ("Fixtures/rice-livestock-demo.json", [], "Fixtures/rice-livestock-demo.expected.json"),
     ])
     func golden(input: String, options: [String], expectedFile: String) throws {
-        let result = try Self.run(["assess", input, "--format", "json"] + options)
+        let result = try Self.run(["assess", input, "--format", "json", "--explain"] + options)
         #expect(result.status == 0)
+        if ProcessInfo.processInfo.environment["PERMILLE_RECORD_GOLDEN"] == "1" {
+            try result.output.write(to: Self.root.appendingPathComponent(expectedFile))
+            return
+        }
         let expected = try Data(contentsOf: Self.root.appendingPathComponent(expectedFile))
         if result.output != expected {
             let actualLines = String(decoding: result.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -38,5 +45,16 @@ struct GoldenResultTests {
             let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
             Issue.record("\(expectedFile) differs at line \((first?.offset ?? min(actualLines.count, expectedLines.count)) + 1): got \(first.map { String($0.element.0) } ?? "(end)"), expected \(first.map { String($0.element.1) } ?? "(end)")")
         }
+    }
+
+    @Test("the format-1 results recorded before format 2 still verify", arguments: [
+        ("Fixtures/grassland-demo.json", "Fixtures/grassland-demo.result-v1.json"),
+        ("Fixtures/tropical-demo.json", "Fixtures/tropical-demo.result-v1.json"),
+        ("Fixtures/rice-livestock-demo.json", "Fixtures/rice-livestock-demo.result-v1.json"),
+    ])
+    func formatOneStillVerifies(input: String, result: String) throws {
+        let run = try Self.run(["verify", input, result])
+        #expect(run.status == 0, "\(String(decoding: run.output, as: UTF8.self))")
+        #expect(String(decoding: run.output, as: UTF8.self).hasPrefix("matches: "))
     }
 }

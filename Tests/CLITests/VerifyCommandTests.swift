@@ -7,6 +7,8 @@ struct VerifyCommandTests {
     static let project = "Fixtures/grassland-demo.json"
     /// Recorded with `--method exact-v9.4`; verify must rerun it that way from the result's `method` key.
     static let expected = "Fixtures/grassland-demo.expected.json"
+    /// The same result in format 1, whose layout (one key a line) these edits were written for.
+    static let expectedV1 = "Fixtures/grassland-demo.result-v1.json"
 
     static func text(_ relativePath: String) throws -> String {
         try String(contentsOf: PermilleBinary.packageRoot.appendingPathComponent(relativePath), encoding: .utf8)
@@ -45,7 +47,7 @@ struct VerifyCommandTests {
     func changedNumber() throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        let original = try Self.text(Self.expected)
+        let original = try Self.text(Self.expectedV1)
         // Row G1 is the only place the string "Grazing pressure reduced" is followed by its area; its
         // `with` is the first key of the row object, written just before "name".
         let edited = try Self.replacingOnce(
@@ -84,7 +86,7 @@ struct VerifyCommandTests {
         update.waitUntilExit()
         try #require(update.terminationStatus == 0, "update-manifest.py failed on the copy")
 
-        let run = try PermilleBinary.run(["verify", Self.project, Self.expected, "--indicators", indicators.path])
+        let run = try PermilleBinary.run(["verify", Self.project, Self.expectedV1, "--indicators", indicators.path])
         #expect(run.exitCode == 1, "\(run.stderrText)")
         let out = run.stdoutText
         #expect(out.contains("changed factor tables: soc-reference.csv (submitted sha256:367f51612d25992e7bf1fd74c9fb61a1a1b143f43342ebaa0e79ff6ba359006e, now sha256:"), "\(out.suffix(600))")

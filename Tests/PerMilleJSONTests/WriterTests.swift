@@ -1,3 +1,4 @@
+import Foundation
 import PerMilleJSON
 import Testing
 
@@ -90,5 +91,71 @@ struct WriterTests {
         #expect(JSONOutput.object([("a", .integer(1)), ("b", .null)]) != .object([("b", .null), ("a", .integer(1))]))
         #expect(JSONOutput.integer(1) != .number(1))
         #expect(JSONOutput.array([.string("x")]) != .array([.string("x"), .null]))
+    }
+}
+
+/// The streaming writer and the fast number spelling agree with `JSONWriter` and Swift's own digits.
+@Suite("Streaming writer")
+struct StreamWriterTests {
+    @Test("numbers rounded to 1e-9 are spelled as Swift's shortest round-trip form")
+    func fixedPointMatchesDescription() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        for _ in 0..<200_000 {
+            let magnitude = pow(10, Double(Int(next() % 16)) - 8)
+            let raw = (Double(next() % 2_000_000) / 1_000_000 - 1) * magnitude
+            for value in [raw, (raw * 1e9).rounded() / 1e9] {
+                var bytes: [UInt8] = []
+                JSONWriter.appendNumber(value, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == JSONWriter.format(value), "\(value)")
+                #expect(Double(String(decoding: bytes, as: UTF8.self)) == (value == 0 ? 0 : value))
+            }
+        }
+    }
+
+    @Test("a tree streamed gives JSONWriter's bytes; inline containers are one line")
+    func streamedTreeMatches() {
+        let tree: JSONOutput = .object([
+            ("a", .array([.number(1.5), .integer(2), .null, .bool(true)])), ("b", .object([])), ("c", .array([])),
+            ("d", .object([("e", .string("q\"\\\n\u{1}"))])),
+        ])
+        var bytes: [UInt8] = []
+        var writer = JSONStreamWriter(flushThreshold: 3) { bytes.append(contentsOf: $0) }
+        writer.value(tree)
+        #expect(writer.finish() == nil)
+        #expect(String(decoding: bytes, as: UTF8.self) == JSONWriter.write(tree))
+
+        var inline: [UInt8] = []
+        var second = JSONStreamWriter { inline.append(contentsOf: $0) }
+        second.beginObject()
+        second.key("row")
+        second.beginObject(inline: true)
+        second.key("x")
+        second.beginArray()
+        second.number(1)
+        second.number(0.25)
+        second.endArray()
+        second.key("y")
+        second.value(.object([("z", .string("w"))]))
+        second.endObject()
+        second.endObject()
+        _ = second.finish()
+        #expect(String(decoding: inline, as: UTF8.self) == "{\n  \"row\": {\"x\":[1.0,0.25],\"y\":{\"z\":\"w\"}}\n}\n")
+    }
+
+    @Test("a sink that fails stops the writer and the error is returned")
+    func sinkFailure() {
+        struct Full: Error {}
+        var writer = JSONStreamWriter(flushThreshold: 1) { _ in throw Full() }
+        writer.beginArray()
+        for index in 0..<10 { writer.integer(index) }
+        writer.endArray()
+        #expect(writer.finish() is Full)
     }
 }

@@ -28,6 +28,9 @@ public struct ProjectDecoder: Sendable {
         /// The document as read, kept so its canonical form is written only when asked for.
         var document: JSONNode?
 
+        /// The modules the document has and whether it has overrides (`ProjectDecoder.needs`), nil when unread.
+        public var needs: (modules: [ModuleKind], hasOverrides: Bool)? { document.map(ProjectDecoder.needs(of:)) }
+
         /// The document in canonical JSON (the writer's layout, key order kept): the same bytes
         /// whether the file was JSON or XML, so results can carry one input digest for both.
         public var canonicalDocument: [UInt8] {
