@@ -55,9 +55,9 @@ public struct Assessment: Sendable {
     public func total(of rows: [RowResult], gas: GasCategory? = nil) -> Balance {
         var without = 0.0
         var with = 0.0
-        for row in rows {
-            without += row.co2e(.without, gas: gas, gwp: gwpFactors)
-            with += row.co2e(.with, gas: gas, gwp: gwpFactors)
+        for index in rows.indices {
+            without += rows[index].co2e(.without, gas: gas, gwp: gwpFactors)
+            with += rows[index].co2e(.with, gas: gas, gwp: gwpFactors)
         }
         return Balance(without: without, with: with)
     }
@@ -93,23 +93,26 @@ public struct Assessment: Sendable {
     public func tonnes(of rows: [RowResult], gas: Gas) -> Balance {
         var without = 0.0
         var with = 0.0
-        for row in rows {
-            without += row.tonnes(.without, gas)
-            with += row.tonnes(.with, gas)
+        for index in rows.indices {
+            without += rows[index].tonnes(.without, gas)
+            with += rows[index].tonnes(.with, gas)
         }
         return Balance(without: without, with: with)
     }
 
     /// Yearly t CO2e for without and with, summed over rows.
     public func yearly(of rows: [RowResult]) -> [Balance] {
-        (0..<totalYears).map { year in
-            var balance = Balance(without: 0, with: 0)
-            for row in rows {
-                balance.without += row.co2e(.without, year: year, gwp: gwpFactors)
-                balance.with += row.co2e(.with, year: year, gwp: gwpFactors)
+        // Row by row, each row's series made once: the sums per year are added in row order as before.
+        var yearly = [Balance](repeating: Balance(without: 0, with: 0), count: totalYears)
+        for index in rows.indices {
+            let without = rows[index].co2eSeries(.without, years: totalYears, gwp: gwpFactors)
+            let with = rows[index].co2eSeries(.with, years: totalYears, gwp: gwpFactors)
+            for year in 0..<totalYears {
+                yearly[year].without += without[year]
+                yearly[year].with += with[year]
             }
-            return balance
         }
+        return yearly
     }
 }
 
@@ -201,16 +204,32 @@ public struct RowResult: Sendable {
     }
 
     public func co2e(_ outcome: Outcome, gas: GasCategory? = nil, gwp: GWPFactors) -> Double {
-        let gases = gas.map { [$0] } ?? GasCategory.allCases
-        return gases.reduce(0) { $0 + mass(outcome, $1) * gwp.weight($1) }
+        // The stored series are read in place: a closure over `self` would copy the whole row.
+        outcome == .without ? emissions.without.co2e(gas, gwp: gwp) : emissions.with.co2e(gas, gwp: gwp)
     }
 
     public func co2e(_ outcome: Outcome, year: Int, gwp: GWPFactors) -> Double {
-        GasCategory.allCases.reduce(0) { $0 + emissions[outcome].value($1, year: year) * gwp.weight($1) }
+        let series = outcome == .without ? emissions.without : emissions.with
+        return GasCategory.allCases.reduce(0) { $0 + series.value($1, year: year) * gwp.weight($1) }
+    }
+
+    /// t CO2e of every year, `years` long: the same sums as `co2e(_:year:gwp:)`, in one pass over the categories.
+    public func co2eSeries(_ outcome: Outcome, years: Int, gwp: GWPFactors) -> [Double] {
+        var total = [Double](repeating: 0, count: years)
+        let series = outcome == .without ? emissions.without : emissions.with
+        for gas in GasCategory.allCases {
+            let values = series[gas]
+            guard !values.isEmpty else { continue }
+            let weight = gwp.weight(gas)
+            for year in 0..<min(years, values.count) { total[year] += values[year] * weight }
+        }
+        return total
     }
 
     /// Tonnes of one gas over its categories (t CO2, t CH4, t N2O; t CO2e for manufacture).
-    public func tonnes(_ outcome: Outcome, _ gas: Gas) -> Double { emissions[outcome].total(gas: gas) }
+    public func tonnes(_ outcome: Outcome, _ gas: Gas) -> Double {
+        outcome == .without ? emissions.without.total(gas: gas) : emissions.with.total(gas: gas)
+    }
 
     public func balance(gas: GasCategory? = nil, gwp: GWPFactors) -> Balance {
         Balance(without: co2e(.without, gas: gas, gwp: gwp), with: co2e(.with, gas: gas, gwp: gwp))

@@ -171,6 +171,14 @@ public struct GasSeries: Sendable, Hashable {
     }
 
     /// Total tonnes of one gas over its categories.
+    /// t CO2e of one category, or of all of them (summed in category order) when `gas` is nil.
+    public func co2e(_ gas: GasCategory?, gwp: GWPFactors) -> Double {
+        if let gas { return 0 + total(gas) * gwp.weight(gas) }
+        var sum = 0.0
+        for category in GasCategory.allCases { sum += total(category) * gwp.weight(category) }
+        return sum
+    }
+
     public func total(gas: Gas) -> Double {
         GasCategory.allCases.reduce(0) { $0 + ($1.gas == gas ? total($1) : 0) }
     }

@@ -130,7 +130,7 @@ public enum ResultDocument {
         for outcome in Outcome.allCases {
             writer.key(outcome.rawValue)
             writer.beginArray()
-            for year in 0..<assessment.totalYears { writer.number(ResultJSON.clean(row.co2e(outcome, year: year, gwp: gwp))) }
+            for value in row.co2eSeries(outcome, years: assessment.totalYears, gwp: gwp) { writer.number(ResultJSON.clean(value)) }
             writer.endArray()
         }
         writer.endObject()

@@ -149,8 +149,12 @@ public enum ResultJSON {
     static func byGas(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
         .object(GasCategory.allCases.map { gas in
             let co2e = assessment.total(of: rows, gas: gas)
-            let without = rows.reduce(0) { $0 + $1.mass(.without, gas) }
-            let with = rows.reduce(0) { $0 + $1.mass(.with, gas) }
+            var without = 0.0
+            var with = 0.0
+            for index in rows.indices {
+                without += rows[index].mass(.without, gas)
+                with += rows[index].mass(.with, gas)
+            }
             return (gas.rawValue, .object(triple(co2e) + [
                 ("tonnes", .object(triple(Balance(without: without, with: with)) + [("unit", .string(gas.massUnit))])),
             ]))
