@@ -13,6 +13,9 @@ import Synchronization
 public final class Pipeline: Sendable {
     public let folder: IndicatorsFolder
     private let catalogueCache = Mutex<IndicatorCatalogue?>(nil)
+    /// Decoders by the tables they read: building one gathers the vocabulary of its tables, which a
+    /// portfolio's projects of the same modules share.
+    private let decoders = Mutex<[Set<String>: ProjectDecoder]>([:])
 
     /// Opens the indicators folder (the bundled one when nil).
     public init(indicators: URL? = nil) throws(PipelineFailure) {
@@ -69,7 +72,7 @@ public final class Pipeline: Sendable {
             // The XSD lists every vocabulary, so XML input is checked with every table; it is then
             // assessed with the tables its JSON form would use, so both forms give the same result.
             factors = try load(Set(folder.tableNames))
-            outcome = ProjectDecoder(factors: factors, catalogue: catalogue).decode(xml: bytes, file: name)
+            outcome = decoder(factors, catalogue: catalogue).decode(xml: bytes, file: name)
             if let needs = outcome.needs {
                 factors = try load(TableNeeds.tables(modules: needs.modules, hasOverrides: needs.hasOverrides).union(extraTables))
             }
@@ -83,7 +86,7 @@ public final class Pipeline: Sendable {
             }
             let needs = ProjectDecoder.needs(of: root)
             factors = try load(TableNeeds.tables(modules: needs.modules, hasOverrides: needs.hasOverrides).union(extraTables))
-            outcome = ProjectDecoder(factors: factors, catalogue: catalogue).decode(parsed: root, file: name)
+            outcome = decoder(factors, catalogue: catalogue).decode(parsed: root, file: name)
         }
         guard let project = outcome.project else { throw PipelineFailure(.invalid, diagnostics: outcome.diagnostics, source: bytes) }
         return ReadProject(
@@ -119,6 +122,15 @@ public final class Pipeline: Sendable {
     /// The named tables, read and checked once per pipeline.
     public func load(_ tables: Set<String>) throws(PipelineFailure) -> FactorSet {
         do { return try folder.factors(tables: tables) } catch { throw PipelineFailure(.unreadable, diagnostics: error.diagnostics) }
+    }
+
+    /// The decoder for projects read with `factors`, made once per set of tables.
+    private func decoder(_ factors: FactorSet, catalogue: IndicatorCatalogue) -> ProjectDecoder {
+        let key = Set(factors.tables.keys)
+        if let known = decoders.withLock({ $0[key] }) { return known }
+        let made = ProjectDecoder(factors: factors, catalogue: catalogue)
+        decoders.withLock { $0[key] = made }
+        return made
     }
 
     /// The indicator catalogue, read once.

@@ -40,6 +40,11 @@ public struct Portfolio: Sendable {
         var perHectarePerYear: Double { area > 0 && years > 0 ? total.balance / area / Double(years) : 0 }
     }
 
+    /// Each assessed file's line, computed once per document (the first line of a file listed twice).
+    var linesByFile: [String: Line] {
+        Dictionary(lines.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     var lines: [Line] {
         entries.compactMap { entry in
             guard case .assessed(let file, let project, let assessment, let review) = entry else { return nil }
@@ -104,12 +109,13 @@ public struct Portfolio: Sendable {
 
     public func json() -> String {
         func optional(_ value: Double?) -> JSONOutput { value.map { .number(clean($0)) } ?? .null }
+        let byFile = linesByFile
         let projects: [JSONOutput] = entries.map { entry in
             switch entry {
             case .failed(let file, let errors):
                 return .object([("file", .string(file)), ("status", .string("failed")), ("errors", .array(errors.map(JSONOutput.string)))])
             case .assessed:
-                guard let line = lines.first(where: { $0.file == entry.file }) else { return .null }
+                guard let line = byFile[entry.file] else { return .null }
                 return .object([
                     ("file", .string(line.file)), ("status", .string("assessed")), ("name", .string(line.name)),
                     ("holder", .string(line.holder)), ("country", .string(line.country)), ("area", .number(clean(line.area))),
@@ -146,6 +152,7 @@ public struct Portfolio: Sendable {
 
     public func csv() -> String {
         let criteria = criterionIDs
+        let byFile = linesByFile
         var lines = [(["file", "status", "name", "holder", "country", "area_ha", "years", "without_tco2e", "with_tco2e", "balance_tco2e",
                        "per_ha_tco2e", "per_ha_per_yr_tco2e", "permille_additional", "cost_per_tco2e", "currency", "households",
                        "farmers_trained"] + criteria.map { "criterion_\($0)" }).map(Self.field).joined(separator: ",")]
@@ -154,7 +161,7 @@ public struct Portfolio: Sendable {
             case .failed(let file, let errors):
                 lines.append(([file, "failed", errors.joined(separator: " | ")] + Array(repeating: "", count: 14 + criteria.count)).map(Self.field).joined(separator: ","))
             case .assessed:
-                guard let line = self.lines.first(where: { $0.file == entry.file }) else { continue }
+                guard let line = byFile[entry.file] else { continue }
                 let statuses = Dictionary(uniqueKeysWithValues: line.statuses.map { ($0.id, $0.status) })
                 let cells = [
                     line.file, "assessed", line.name, line.holder, line.country, Self.number(line.area), String(line.years),
@@ -181,6 +188,7 @@ public struct Portfolio: Sendable {
 
     public func html() -> String {
         let criteria = criterionIDs
+        let byFile = linesByFile
         let totals = self.totals
         var out = """
             <!DOCTYPE html>
@@ -197,7 +205,7 @@ public struct Portfolio: Sendable {
             case .failed(let file, let errors):
                 out += "<tr class=\"failed\"><td>\(Self.escape(file))</td><td colspan=\"\(12 + criteria.count)\">not assessed: \(Self.escape(errors.joined(separator: "; ")))</td></tr>\n"
             case .assessed:
-                guard let line = lines.first(where: { $0.file == entry.file }) else { continue }
+                guard let line = byFile[entry.file] else { continue }
                 let statuses = Dictionary(uniqueKeysWithValues: line.statuses.map { ($0.id, $0.status) })
                 out += "<tr><td>\(Self.escape(line.name))<br/><small>\(Self.escape(line.file))</small></td><td>\(Self.escape(line.country))</td>"
                 out += [line.area, Double(line.years), line.total.without, line.total.with, line.total.balance, line.perHectare, line.perHectarePerYear]
