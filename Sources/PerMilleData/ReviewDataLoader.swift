@@ -22,12 +22,7 @@ public enum ReviewDataLoader {
     /// Loads the review documents of an opened folder; see `load(from:criteria:factors:)`.
     public static func load(folder: IndicatorsFolder, criteria: URL? = nil, factors: FactorSet? = nil) throws(DiagnosticsError) -> ReviewData {
         var documents = DocumentReader(folder: folder)
-        var catalogue: IndicatorCatalogue?
-        if let document = documents.read("indicators") {
-            var reader = ReviewJSONReader(file: document.path)
-            catalogue = reader.catalogue(document.bytes)
-            documents.problems += reader.problems
-        }
+        let catalogue = documents.catalogue()
         var criteriaSet: CriteriaSet?
         if let document = documents.read("criteria", replacement: criteria) {
             var reader = ReviewJSONReader(file: document.path)
@@ -51,12 +46,7 @@ public enum ReviewDataLoader {
     /// what reading a project needs, without the criteria and practice sheets of a report.
     public static func catalogue(folder: IndicatorsFolder) throws(DiagnosticsError) -> IndicatorCatalogue {
         var documents = DocumentReader(folder: folder)
-        var catalogue: IndicatorCatalogue?
-        if let document = documents.read("indicators") {
-            var reader = ReviewJSONReader(file: document.path)
-            catalogue = reader.catalogue(document.bytes)
-            documents.problems += reader.problems
-        }
+        let catalogue = documents.catalogue()
         guard documents.problems.isEmpty, let catalogue else {
             throw DiagnosticsError(documents.problems.isEmpty
                 ? [Diagnostic(code: "review.incomplete", message: "the indicator catalogue could not be read")] : documents.problems)
@@ -76,6 +66,15 @@ public enum ReviewDataLoader {
         var digests: [String: String] = [:]
 
         init(folder: IndicatorsFolder) { self.folder = folder }
+
+        /// The indicator catalogue document, read and checked.
+        mutating func catalogue() -> IndicatorCatalogue? {
+            guard let document = read("indicators") else { return nil }
+            var reader = ReviewJSONReader(file: document.path)
+            let catalogue = reader.catalogue(document.bytes)
+            problems += reader.problems
+            return catalogue
+        }
 
         /// Reads one document: from the manifest (digest-checked) or from a replacement file.
         mutating func read(_ name: String, replacement: URL? = nil) -> (bytes: [UInt8], path: String)? {
