@@ -119,6 +119,14 @@ public final class Pipeline: Sendable {
         }
     }
 
+    /// The review documents with the factor tables their practice sheets quote: the sheets are read
+    /// once to find those tables, then again with them to check every link. A report passes the
+    /// tables to `run(_:options:extraTables:)` so its digests list them.
+    public func reviewWithLinkedTables(criteria: URL? = nil) throws(PipelineFailure) -> (review: ReviewData, linkedTables: Set<String>) {
+        let linked = ReviewDataLoader.linkedTables(try review(criteria: criteria))
+        return (try review(criteria: criteria, factors: load(linked)), linked)
+    }
+
     /// The named tables, read and checked once per pipeline.
     public func load(_ tables: Set<String>) throws(PipelineFailure) -> FactorSet {
         do { return try folder.factors(tables: tables) } catch { throw PipelineFailure(.unreadable, diagnostics: error.diagnostics) }

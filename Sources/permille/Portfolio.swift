@@ -43,12 +43,8 @@ struct PortfolioCommand: ParsableCommand {
     func run() throws {
         let pipeline = try data.pipeline()
         let criteriaURL = criteria.map { URL(fileURLWithPath: $0) }
-        let review = try reporting { () throws(PipelineFailure) in
-            // Read once, with the tables its practice sheets quote; each project's own tables join them as it is read.
-            let linked = ReviewDataLoader.linkedTables(try pipeline.review(criteria: criteriaURL))
-            return try pipeline.review(criteria: criteriaURL, factors: pipeline.load(linked))
-        }
-        let linked = ReviewDataLoader.linkedTables(review)
+        // Read once for all projects; each project's own tables join the quoted ones as it is read.
+        let (review, linked) = try reporting { () throws(PipelineFailure) in try pipeline.reviewWithLinkedTables(criteria: criteriaURL) }
         let options = methods.options
         let files = self.files
         // Projects are independent: all cores assess them, each into its own slot, so the output

@@ -33,9 +33,8 @@ struct Report: ParsableCommand {
         let criteriaURL = criteria.map { URL(fileURLWithPath: $0) }
         let (assessed, reviewData) = try reporting { () throws(PipelineFailure) in
             // The practice sheets quote factors from tables the project may not use: those are read too.
-            let linked = ReviewDataLoader.linkedTables(try pipeline.review(criteria: criteriaURL))
-            let assessed = try pipeline.run(ProjectSource(argument: file), options: methods.options, extraTables: linked)
-            return (assessed, try pipeline.review(criteria: criteriaURL, factors: assessed.factors))
+            let (review, linked) = try pipeline.reviewWithLinkedTables(criteria: criteriaURL)
+            return (try pipeline.run(ProjectSource(argument: file), options: methods.options, extraTables: linked), review)
         }
         printWarnings(assessed.read)
         let review = ProjectReview.make(assessment: assessed.assessment, project: assessed.project, review: reviewData, factors: assessed.factors)
