@@ -32,8 +32,8 @@ struct Assess: ParsableCommand {
             try Output.write(
                 TextReport.render(assessed.assessment, projectName: assessed.project.description.name, explain: explain), to: output, inputs: [file])
         case .json:
-            try Output.writeJSON(to: output, inputs: [file]) { writer in
-                ResultDocument.write(assessed.assessment, provenance: assessed.provenance, explain: explain, into: &writer)
+            try Output.stream(to: output, inputs: [file]) { sink in
+                ResultDocument.write(assessed.assessment, provenance: assessed.provenance, explain: explain, to: sink)
             }
         }
     }

@@ -94,13 +94,12 @@ enum Output {
         }
     }
 
-    /// Streams a JSON document to `path` (standard output when nil), atomically.
-    static func writeJSON(to path: String?, inputs: [String] = [], _ body: (inout JSONStreamWriter) -> Void) throws {
+    /// Streams a document to `path` (standard output when nil), atomically: `body` writes to the
+    /// sink it is given and returns the first error the sink threw.
+    static func stream(to path: String?, inputs: [String] = [], _ body: (@escaping JSONStreamWriter.Sink) -> (any Error)?) throws {
         let file = try open(path, inputs: inputs)
-        var writer = JSONStreamWriter { bytes in try file.write(bytes) }
-        body(&writer)
         do {
-            if let failure = writer.finish() { throw failure }
+            if let failure = body({ bytes in try file.write(bytes) }) { throw failure }
             try file.commit()
         } catch {
             file.abandon()

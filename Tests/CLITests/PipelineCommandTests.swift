@@ -114,15 +114,15 @@ struct PipelineCommandTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let original = try String(contentsOf: PermilleBinary.packageRoot.appendingPathComponent("Fixtures/grassland-demo.expected.json"), encoding: .utf8)
-        let row = #""G1": {"without":-825.0,"with":-825.0,"#
-        let socRef = #""value":24.0,"unit":"tC/ha (0-30 cm)""#
+        let row = #""G1": {"without":-825,"with":-825,"#
+        let socRef = #""value":24,"unit":"tC/ha (0-30 cm)""#
         #expect(original.contains(row) && original.contains(socRef))
-        let edited = original.replacingOccurrences(of: row, with: #""G1": {"without":-825.0,"with":-830.0,"#)
-            .replacingOccurrences(of: socRef, with: #""value":25.0,"unit":"tC/ha (0-30 cm)""#)
+        let edited = original.replacingOccurrences(of: row, with: #""G1": {"without":-825,"with":-830,"#)
+            .replacingOccurrences(of: socRef, with: #""value":25,"unit":"tC/ha (0-30 cm)""#)
         let result = try scratch.write(edited, to: "result.json")
         let run = try PermilleBinary.run(["verify", Self.demo, result])
         #expect(run.exitCode == 1)
-        #expect(run.stdoutText.contains("modules.grassland.rows.G1.with: submitted -830.0, recomputed -825.0\n"), "\(run.stdoutText)")
-        #expect(run.stdoutText.contains("factors.soc-reference:23:value.value: submitted 25.0, recomputed 24.0\n"), "\(run.stdoutText)")
+        #expect(run.stdoutText.contains("modules.grassland.rows.G1.with: submitted -830, recomputed -825\n"), "\(run.stdoutText)")
+        #expect(run.stdoutText.contains("factors.soc-reference:23.value: submitted 25, recomputed 24\n"), "\(run.stdoutText)")
     }
 }

@@ -144,7 +144,7 @@ struct ReportCommandTests {
         #expect(criteria.stdout.isEmpty)
     }
 
-    /// Chromium on PATH, if any: the headless render test runs only where it is installed.
+    /// Chromium on PATH (.ci/run installs it; the browser test fails without it, it is never skipped).
     static let chromium: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         for directory in path.split(separator: ":") {
@@ -156,8 +156,9 @@ struct ReportCommandTests {
         return nil
     }()
 
-    @Test("headless Chromium renders the HTML report (skipped without chromium on PATH)", .enabled(if: chromium != nil, "chromium is not on PATH"))
+    @Test("headless Chromium renders the HTML report")
     func rendersInChromium() throws {
+        let chromium = try #require(Self.chromium, "chromium is not on PATH (.ci/run installs it)")
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let html = scratch.url.appendingPathComponent("report.html").path
@@ -165,7 +166,7 @@ struct ReportCommandTests {
         let run = try PermilleBinary.run(["report", Self.demo, "--format", "html", "-o", html])
         #expect(run.exitCode == 0, "stderr: \(run.stderrText)")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.chromium))
+        process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(png)", "--window-size=1280,2400", "file://\(html)",
         ]

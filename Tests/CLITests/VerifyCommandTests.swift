@@ -113,7 +113,7 @@ struct VerifyCommandTests {
         #expect(run.exitCode == 1, "\(run.stderrText)")
         let out = run.stdoutText
         #expect(out.hasPrefix("input digest differs: submitted sha256:dac9620c7f0187633440085b72b8333d0aac517518fb06174a23ac5538a05489, recomputed sha256:"))
-        #expect(out.contains("modules.grassland.rows.G1.area.start: submitted 150.0, recomputed 160.0\n"))
+        #expect(out.contains("modules.grassland.rows.G1.area.start: submitted 150, recomputed 160\n"))
         #expect(out.contains("likely cause: the project file differs"))
         #expect(!out.contains("changed factor tables"))
     }

@@ -23,6 +23,13 @@ struct ResultDocumentTests {
 
     static let fixtures = ["grassland-demo", "tropical-demo", "rice-livestock-demo"]
 
+    /// The same JSON value: numbers by value (format 2 writes 825 for 825.0), the rest as written.
+    static func same(_ a: JSONNode, _ b: JSONNode?) -> Bool {
+        guard let b else { return false }
+        if case .number(let x) = a.value, case .number(let y) = b.value { return x.value == y.value }
+        return ResultComparison.render(a) == ResultComparison.render(b)
+    }
+
     @Test("every row's factors resolve to the same values, and each distinct factor is written once", arguments: fixtures)
     func factorsOnce(fixture: String) throws {
         let (v1, v2) = try Self.documents(fixture)
@@ -36,13 +43,13 @@ struct ResultDocumentTests {
                 let new = try #require(v2.member("modules")?.member(module.key)?.member("rows")?.member(row.key)?.member("factors")?.array)
                 #expect(old.count == new.count)
                 for (before, reference) in zip(old, new) {
-                    let pair = try #require(reference.array)
-                    #expect(pair.first?.string == before.member("name")?.string)
-                    let id = try #require(pair.last?.string)
+                    let id = try #require(reference.string)
                     used.insert(id)
                     let entry = try #require(v2.member("factors")?.member(id), "\(id) is not in the factor table")
+                    let names = entry.member("names")?.array?.compactMap(\.string) ?? []
+                    #expect(names.contains(before.member("name")?.string ?? "-"), "\(id) is not named \(before.member("name")?.string ?? "-")")
                     for field in ["value", "unit", "uncertaintyPercent", "reliability", "source", "table", "key", "line", "note"] {
-                        #expect(ResultComparison.render(entry.member(field) ?? JSONNode.null) == ResultComparison.render(before.member(field) ?? JSONNode.null), "\(id).\(field)")
+                        #expect(Self.same(before.member(field) ?? JSONNode.null, entry.member(field) ?? JSONNode.null), "\(id).\(field)")
                     }
                     distinct.insert(["table", "line", "value", "note"].map { before.member($0).map(ResultComparison.render) ?? "-" }.joined(separator: "|"))
                 }
@@ -53,29 +60,89 @@ struct ResultDocumentTests {
         #expect(table.count == distinct.count)
     }
 
-    @Test("every value of format 1 is in format 2, at the same path, zero categories aside", arguments: fixtures)
+    @Test("every value of format 1 is in format 2, at the same path or through its table", arguments: fixtures)
     func sameValues(fixture: String) throws {
         let (v1, v2) = try Self.documents(fixture)
         var compared = 0
+        let rowNotes = v2.member("rowNotes")
+        let summaries = v2.member("divergenceSummaries")
         func walk(_ a: JSONNode, _ b: JSONNode?, _ path: String) {
             switch a.value {
             case .object(let members):
                 for member in members where member.key != "factors" && !(path.isEmpty && ["format", "digests"].contains(member.key)) {
                     let child = b?.member(member.key)
+                    let inRow = path.contains(".rows.")
+                    // Zero categories are left out of rows; a row's gas unit is its gas's.
                     if child == nil, member.value.isAllZero, path.contains("byGas") || path.contains("gases") { continue }
+                    if inRow, member.key == "unit", path.contains(".gases.") { continue }
+                    // Row notes and divergence summaries are written once, in their tables.
+                    if inRow, member.key == "notes" {
+                        let texts = (child?.array ?? []).map { rowNotes?.member($0.string ?? "")?.string }
+                        #expect(texts == (member.value.array ?? []).map(\.string), "\(path).notes")
+                        compared += 1
+                        continue
+                    }
+                    if path.hasPrefix(".divergences["), member.key == "summary" {
+                        let text = (b?.member("ids")?.array ?? []).compactMap { summaries?.member($0.string ?? "")?.string }.joined(separator: " ")
+                        #expect(text == member.value.string, "\(path).summary")
+                        compared += 1
+                        continue
+                    }
                     walk(member.value, child, path + "." + member.key)
                 }
             case .array(let elements):
                 for (index, element) in elements.enumerated() { walk(element, b?.array.flatMap { index < $0.count ? $0[index] : nil }, path + "[\(index)]") }
             default:
                 compared += 1
-                #expect(b.map(ResultComparison.render) == ResultComparison.render(a), "\(path)")
+                #expect(Self.same(a, b), "\(path)")
             }
         }
         walk(v1, v2, "")
         #expect(compared > 100)
         #expect(v2.member("format")?.string == "permille-result/2")
         #expect(v2.member("generator")?.member("version")?.string == PerMilleVersion.current)
+    }
+
+    @Test("the golden results and fresh results (both methods, divergences, notes) validate against Docs/schemas/result-v2.schema.json")
+    func schema() throws {
+        let root = DecoderTestSupport.packageRoot
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("permille-results-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var paths = Self.fixtures.map { root.appendingPathComponent("Fixtures/\($0).expected.json").path }
+        for fixture in Self.fixtures {
+            for method in Method.allCases {
+                let url = root.appendingPathComponent("Fixtures/\(fixture).json")
+                let project = try #require(ProjectDecoder(factors: DecoderTestSupport.factors).decode(json: Array(try Data(contentsOf: url)), file: fixture).project)
+                let assessment = try Assessor.assess(project, factors: DecoderTestSupport.factors, method: method)
+                let provenance = ResultJSON.Provenance(projectName: "p", inputDigest: "sha256:" + String(repeating: "0", count: 64), factorDigests: [])
+                let path = scratch.appendingPathComponent("\(fixture)-\(method.rawValue).json")
+                try Data(ResultDocument.encode(assessment, provenance: provenance, explain: method == .ipcc)).write(to: path)
+                paths.append(path.path)
+            }
+        }
+        let script = """
+            import json, sys
+            import jsonschema  # .ci/run installs it; a missing module fails the test
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            validator = jsonschema.Draft202012Validator(schema)
+            for path in sys.argv[2:]:
+                errors = list(validator.iter_errors(json.load(open(path))))
+                for error in errors[:3]: print(path, "/".join(map(str, error.absolute_path)), error.message[:200])
+                if errors: sys.exit(1)
+            print("ok")
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, root.appendingPathComponent("Docs/schemas/result-v2.schema.json").path] + paths
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output == "ok\n", "\(output)")
     }
 
     @Test("without --explain rows carry no intermediates; with it they do")

@@ -161,62 +161,145 @@ public struct GWPFactors: Sendable, Hashable {
 }
 
 /// One row's result: gas masses per outcome and year, and how they were obtained.
+///
+/// Copy-on-write: a row holds 16 yearly series and a dozen other buffers, so a plain struct cost two
+/// dozen reference-count operations per copy, and filters, loops and sums over 10 000 rows spent most
+/// of a JSON result's time copying. A copy is now one reference; a change copies the contents once.
 public struct RowResult: Sendable {
-    public var module: ModuleKind
-    public var id: String
-    public var name: String
-    public var area: Triple<Double>
+    private var storage: Storage
+
+    public var module: ModuleKind {
+        get { storage.contents.module }
+        set { mutate { $0.module = newValue } }
+    }
+    public var id: String {
+        get { storage.contents.id }
+        set { mutate { $0.id = newValue } }
+    }
+    public var name: String {
+        get { storage.contents.name }
+        set { mutate { $0.name = newValue } }
+    }
+    public var area: Triple<Double> {
+        get { storage.contents.area }
+        set { mutate { $0.area = newValue } }
+    }
     /// Heads or amounts per year of rows that are not land, with their unit.
-    public var quantity: Quantity?
+    public var quantity: Quantity? {
+        get { storage.contents.quantity }
+        set { mutate { $0.quantity = newValue } }
+    }
     /// Mineral-soil stock of the start state, t C/ha, for rows whose module has one (per-mille rates).
-    public var socStart: Double?
-    public var emissions: OutcomePair<GasSeries>
-    public var factors: [FactorUse]
-    public var intermediates: [Intermediate]
-    public var notes: [String]
+    public var socStart: Double? {
+        get { storage.contents.socStart }
+        set { mutate { $0.socStart = newValue } }
+    }
+    public var emissions: OutcomePair<GasSeries> {
+        get { storage.contents.emissions }
+        set {
+            mutate {
+                $0.emissions = newValue
+                $0.totals = Contents.totals(of: newValue)
+            }
+        }
+    }
+    public var factors: [FactorUse] {
+        get { storage.contents.factors }
+        set { mutate { $0.factors = newValue } }
+    }
+    public var intermediates: [Intermediate] {
+        get { storage.contents.intermediates }
+        set { mutate { $0.intermediates = newValue } }
+    }
+    public var notes: [String] {
+        get { storage.contents.notes }
+        set { mutate { $0.notes = newValue } }
+    }
     /// Divergences this row's arithmetic touches, whether or not they change its numbers.
-    public var divergenceIDs: [DivergenceID]
+    public var divergenceIDs: [DivergenceID] {
+        get { storage.contents.divergenceIDs }
+        set { mutate { $0.divergenceIDs = newValue } }
+    }
 
     public init(
         module: ModuleKind, id: String, name: String, area: Triple<Double>, quantity: Quantity? = nil, socStart: Double? = nil,
         emissions: OutcomePair<GasSeries>, factors: [FactorUse], intermediates: [Intermediate], notes: [String], divergenceIDs: [DivergenceID]
     ) {
-        self.socStart = socStart
-        self.module = module
-        self.id = id
-        self.name = name
-        self.area = area
-        self.quantity = quantity
-        self.emissions = emissions
-        self.factors = factors
-        self.intermediates = intermediates
-        self.notes = notes
-        self.divergenceIDs = divergenceIDs
+        storage = Storage(Contents(
+            module: module, id: id, name: name, area: area, quantity: quantity, socStart: socStart, emissions: emissions,
+            totals: Contents.totals(of: emissions), factors: factors, intermediates: intermediates, notes: notes,
+            divergenceIDs: divergenceIDs))
+    }
+
+    private struct Contents: Sendable {
+        var module: ModuleKind
+        var id: String
+        var name: String
+        var area: Triple<Double>
+        var quantity: Quantity?
+        var socStart: Double?
+        var emissions: OutcomePair<GasSeries>
+        /// Each category's mass over the years, in `GasCategory.allCases` order: the sums every
+        /// total, summary and report reads, made once (they were summed anew by each reader).
+        var totals: OutcomePair<SIMD8<Double>>
+        var factors: [FactorUse]
+        var intermediates: [Intermediate]
+        var notes: [String]
+        var divergenceIDs: [DivergenceID]
+
+        static func totals(of emissions: OutcomePair<GasSeries>) -> OutcomePair<SIMD8<Double>> {
+            var without = SIMD8<Double>()
+            var with = SIMD8<Double>()
+            for (position, gas) in GasCategory.allCases.enumerated() {
+                without[position] = emissions.without.total(gas)
+                with[position] = emissions.with.total(gas)
+            }
+            return OutcomePair(without: without, with: with)
+        }
+    }
+
+    // Unchecked: `contents` is changed only through `mutate`, which first makes the box unique to
+    // this value, so no two threads ever see a box that is being written.
+    private final class Storage: @unchecked Sendable {
+        var contents: Contents
+        init(_ contents: Contents) { self.contents = contents }
+    }
+
+    private mutating func mutate(_ change: (inout Contents) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.contents) }
+        change(&storage.contents)
     }
 
     /// max(A_start, A_without, A_with): the divisor of row intensities.
     public var maxArea: Double { max(area.start, area.without, area.with) }
 
     /// Total mass of one gas over the years (t of the gas).
-    // Stored properties, not `emissions[outcome]`: the subscript would copy a whole series.
     public func mass(_ outcome: Outcome, _ gas: GasCategory) -> Double {
-        outcome == .without ? emissions.without.total(gas) : emissions.with.total(gas)
+        totals(outcome)[gas.position]
     }
 
+    /// t CO2e of one category, or of all of them (summed in category order) when `gas` is nil.
     public func co2e(_ outcome: Outcome, gas: GasCategory? = nil, gwp: GWPFactors) -> Double {
-        // The stored series are read in place: a closure over `self` would copy the whole row.
-        outcome == .without ? emissions.without.co2e(gas, gwp: gwp) : emissions.with.co2e(gas, gwp: gwp)
+        let masses = totals(outcome)
+        if let gas { return 0 + masses[gas.position] * gwp.weight(gas) }
+        var sum = 0.0
+        for (position, category) in GasCategory.allCases.enumerated() { sum += masses[position] * gwp.weight(category) }
+        return sum
+    }
+
+    private func totals(_ outcome: Outcome) -> SIMD8<Double> {
+        outcome == .without ? storage.contents.totals.without : storage.contents.totals.with
     }
 
     public func co2e(_ outcome: Outcome, year: Int, gwp: GWPFactors) -> Double {
-        let series = outcome == .without ? emissions.without : emissions.with
+        let series = outcome == .without ? storage.contents.emissions.without : storage.contents.emissions.with
         return GasCategory.allCases.reduce(0) { $0 + series.value($1, year: year) * gwp.weight($1) }
     }
 
     /// t CO2e of every year, `years` long: the same sums as `co2e(_:year:gwp:)`, in one pass over the categories.
     public func co2eSeries(_ outcome: Outcome, years: Int, gwp: GWPFactors) -> [Double] {
         var total = [Double](repeating: 0, count: years)
-        let series = outcome == .without ? emissions.without : emissions.with
+        let series = outcome == .without ? storage.contents.emissions.without : storage.contents.emissions.with
         for gas in GasCategory.allCases {
             let values = series[gas]
             guard !values.isEmpty else { continue }
@@ -228,7 +311,10 @@ public struct RowResult: Sendable {
 
     /// Tonnes of one gas over its categories (t CO2, t CH4, t N2O; t CO2e for manufacture).
     public func tonnes(_ outcome: Outcome, _ gas: Gas) -> Double {
-        outcome == .without ? emissions.without.total(gas: gas) : emissions.with.total(gas: gas)
+        let masses = totals(outcome)
+        var sum = 0.0
+        for (position, category) in GasCategory.allCases.enumerated() { sum += category.gas == gas ? masses[position] : 0 }
+        return sum
     }
 
     public func balance(gas: GasCategory? = nil, gwp: GWPFactors) -> Balance {
@@ -244,5 +330,21 @@ public struct Quantity: Sendable, Hashable {
     public init(values: Triple<Double>, unit: String) {
         self.values = values
         self.unit = unit
+    }
+}
+
+extension GasCategory {
+    /// The position in `allCases`, where a row's `totals` keep this category.
+    fileprivate var position: Int {
+        switch self {
+        case .co2Biomass: 0
+        case .co2Soil: 1
+        case .co2Other: 2
+        case .n2o: 3
+        case .n2oIndirect: 4
+        case .ch4: 5
+        case .ch4Fossil: 6
+        case .co2eManufacture: 7
+        }
     }
 }

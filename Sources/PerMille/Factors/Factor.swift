@@ -65,6 +65,8 @@ public struct Factor: Sendable, Hashable {
     public var line: Int { storage.line }
     /// The value column of the row the value was read from (`value` for one-value tables and overrides).
     public var column: String { storage.column }
+    /// The column name of one-value tables.
+    public static let valueColumn = "value"
     public var reliability: Reliability { storage.reliability }
     /// Why the row was chosen or changed, where the table says.
     public var note: String? { storage.note }

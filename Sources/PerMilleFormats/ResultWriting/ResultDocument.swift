@@ -10,11 +10,21 @@ import PerMilleJSON
 public enum ResultDocument {
     public static let format = "permille-result/2"
 
-    /// Streams the document into `writer`; `explain` adds each row's intermediates.
+    /// Streams the document to `sink`; `explain` adds each row's intermediates. Returns the first
+    /// error the sink threw, if any.
     public static func write(
-        _ assessment: Assessment, provenance: ResultJSON.Provenance, explain: Bool = false, into writer: inout JSONStreamWriter
+        _ assessment: Assessment, provenance: ResultJSON.Provenance, explain: Bool = false, to sink: @escaping JSONStreamWriter.Sink
+    ) -> (any Error)? {
+        var writer = JSONStreamWriter(bareWholeNumbers: true, sink: sink)
+        write(assessment, provenance: provenance, explain: explain, into: &writer)
+        return writer.finish()
+    }
+
+    private static func write(
+        _ assessment: Assessment, provenance: ResultJSON.Provenance, explain: Bool, into writer: inout JSONStreamWriter
     ) {
         let table = FactorIndex(assessment.rows)
+        let notes = NoteIndex(assessment.rows)
         writer.beginObject()
         member("format", .string(format), &writer)
         member("generator", generator, &writer)
@@ -29,20 +39,37 @@ public enum ResultDocument {
             for (name, value) in ResultJSON.summary(of: rows, assessment: assessment) { member(name, value, &writer) }
             writer.key("rows")
             writer.beginObject()
-            for index in rows.indices {
-                writer.key(rows[index].id)
-                row(rows[index], assessment: assessment, factors: table, explain: explain, into: &writer)
+            for index in assessment.rows.indices where assessment.rows[index].module == module {
+                writer.key(assessment.rows[index].id)
+                row(assessment.rows[index], position: index, assessment: assessment, factors: table, notes: notes, explain: explain, into: &writer)
             }
             writer.endObject()
             writer.endObject()
         }
         writer.endObject()
-        for (name, value) in ResultJSON.trailer(assessment, years: Double(assessment.totalYears)) { member(name, value, &writer) }
+        for (name, value) in ResultJSON.trailer(assessment, years: Double(assessment.totalYears)) {
+            if name == "divergences" {
+                divergences(assessment.divergences, into: &writer)
+            } else {
+                member(name, value, &writer)
+            }
+        }
+        writer.key("rowNotes")
+        writer.beginObject()
+        for (id, text) in notes.entries {
+            writer.key(id)
+            writer.string(text)
+        }
+        writer.endObject()
         writer.key("factors")
         writer.beginObject()
-        for (id, factor) in table.sorted {
+        for (id, factor, names) in table.sorted {
             writer.key(id)
             writer.beginObject(inline: true)
+            writer.key("names")
+            writer.beginArray()
+            for name in names { writer.string(name) }
+            writer.endArray()
             describe(factor, into: &writer)
             writer.endObject()
         }
@@ -54,9 +81,7 @@ public enum ResultDocument {
     /// The whole document as bytes (tests, small results).
     public static func encode(_ assessment: Assessment, provenance: ResultJSON.Provenance, explain: Bool = false) -> [UInt8] {
         var bytes: [UInt8] = []
-        var writer = JSONStreamWriter { bytes.append(contentsOf: $0) }
-        write(assessment, provenance: provenance, explain: explain, into: &writer)
-        _ = writer.finish()
+        _ = write(assessment, provenance: provenance, explain: explain) { bytes.append(contentsOf: $0) }
         return bytes
     }
 
@@ -80,7 +105,8 @@ public enum ResultDocument {
     }
 
     private static func row(
-        _ row: RowResult, assessment: Assessment, factors: FactorIndex, explain: Bool, into writer: inout JSONStreamWriter
+        _ row: RowResult, position: Int, assessment: Assessment, factors: FactorIndex, notes: NoteIndex, explain: Bool,
+        into writer: inout JSONStreamWriter
     ) {
         let gwp = assessment.gwpFactors
         let balance = row.balance(gwp: gwp)
@@ -143,8 +169,6 @@ public enum ResultDocument {
             writer.key(gas.rawValue)
             writer.beginObject()
             triple(without, with, into: &writer)
-            writer.key("unit")
-            writer.string(gas.massUnit)
             writer.endObject()
         }
         writer.endObject()
@@ -164,17 +188,12 @@ public enum ResultDocument {
         if !row.notes.isEmpty {
             writer.key("notes")
             writer.beginArray()
-            for note in row.notes { writer.string(note) }
+            for note in row.notes { writer.string(notes.id(of: note)) }
             writer.endArray()
         }
         writer.key("factors")
         writer.beginArray()
-        for use in row.factors {
-            writer.beginArray()
-            writer.string(use.name)
-            writer.string(factors.id(of: use.factor))
-            writer.endArray()
-        }
+        for id in factors.ids(ofRow: position) { writer.string(id) }
         writer.endArray()
         if explain {
             writer.key("intermediates")
@@ -194,6 +213,49 @@ public enum ResultDocument {
                 writer.endObject()
             }
             writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    /// The divergence list, one entry a line; each D-id's summary is written once, in
+    /// `divergenceSummaries`, not on every row it touches.
+    private static func divergences(_ items: [Divergence], into writer: inout JSONStreamWriter) {
+        writer.key("divergences")
+        writer.beginArray()
+        var summaries: [DivergenceID: String] = [:]
+        for item in items {
+            writer.beginObject(inline: true)
+            writer.key("ids")
+            writer.beginArray()
+            for id in item.ids {
+                writer.string(id.rawValue)
+                summaries[id] = id.summary
+            }
+            writer.endArray()
+            writer.key("module")
+            writer.string(item.module.rawValue)
+            writer.key("row")
+            writer.string(item.rowID)
+            writer.key("scenario")
+            writer.string(item.outcome.rawValue)
+            writer.key("gas")
+            writer.string(item.gas.rawValue)
+            writer.key("unit")
+            writer.string(item.gas.massUnit)
+            writer.key("thisMethod")
+            writer.number(ResultJSON.clean(item.chosen))
+            writer.key("otherMethod")
+            writer.number(ResultJSON.clean(item.other))
+            writer.key("differenceCO2e")
+            writer.number(ResultJSON.clean(item.differenceCO2e))
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("divergenceSummaries")
+        writer.beginObject()
+        for id in summaries.keys.sorted() {
+            writer.key(id.rawValue)
+            writer.string(summaries[id] ?? "")
         }
         writer.endObject()
     }
@@ -227,19 +289,41 @@ public enum ResultDocument {
 /// The distinct factors of an assessment with their ids: `table:line:column` for a table value,
 /// `override:name` for a Tier 2 override, and `#2`, `#3`… appended when another value has the same
 /// place (a value derived from a row, such as the midpoint of a range, or a row-specific override).
-/// Ids follow the rows in file order, so the same project always gets the same ids.
+/// Ids follow the rows in file order, so the same project always gets the same ids. Each entry keeps
+/// the names the rows gave the factor (`SOCref`, `F_MG(improved)`…), in the order first used.
 struct FactorIndex {
-    private var ids: [Factor: String] = [:]
-    private(set) var sorted: [(id: String, factor: Factor)] = []
+    private var ids: [Factor: Int] = [:]
+    private var entries: [(id: String, factor: Factor, names: [String])] = []
+    /// Each row's factors as entry positions, found while the index is built (hashing a factor
+    /// hashes its strings: once per use is enough).
+    private var rowEntries: [[Int]] = []
+
+    /// The entries in id order.
+    var sorted: [(id: String, factor: Factor, names: [String])] { entries.sorted { $0.id < $1.id } }
 
     init(_ rows: [RowResult]) {
         var taken: Set<String> = []
+        rowEntries.reserveCapacity(rows.count)
         for index in rows.indices {
-            for use in rows[index].factors where ids[use.factor] == nil {
+            let uses = rows[index].factors
+            var positions: [Int] = []
+            positions.reserveCapacity(uses.count)
+            defer { rowEntries.append(positions) }
+            for use in uses {
+                if let known = ids[use.factor] {
+                    if !entries[known].names.contains(use.name) { entries[known].names.append(use.name) }
+                    positions.append(known)
+                    continue
+                }
                 let factor = use.factor
-                let base = factor.table == "override"
-                    ? "override:" + (factor.key.hasPrefix("factor=") ? String(factor.key.dropFirst("factor=".count)) : factor.key)
-                    : "\(factor.table):\(factor.line):\(factor.column)"
+                let base: String
+                if factor.table == "override" {
+                    base = "override:" + (factor.key.hasPrefix("factor=") ? String(factor.key.dropFirst("factor=".count)) : factor.key)
+                } else if factor.column == Factor.valueColumn {
+                    base = "\(factor.table):\(factor.line)"
+                } else {
+                    base = "\(factor.table):\(factor.line):\(factor.column)"
+                }
                 var id = base
                 var copy = 1
                 while taken.contains(id) {
@@ -247,12 +331,32 @@ struct FactorIndex {
                     id = "\(base)#\(copy)"
                 }
                 taken.insert(id)
-                ids[factor] = id
-                sorted.append((id, factor))
+                ids[factor] = entries.count
+                positions.append(entries.count)
+                entries.append((id, factor, [use.name]))
             }
         }
-        sorted.sort { $0.id < $1.id }
     }
 
-    func id(of factor: Factor) -> String { ids[factor] ?? "" }
+    /// The ids of the factors of the row at `row` (its position in the rows given to `init`), in use order.
+    func ids(ofRow row: Int) -> some Sequence<String> { rowEntries[row].lazy.map { entries[$0].id } }
+}
+
+/// The distinct row notes with their ids, `n1`, `n2`… in the order rows first give them: a note
+/// such as "no leaching N2O: the site is dry…" is written once, not on each of thousands of rows.
+struct NoteIndex {
+    private var ids: [String: String] = [:]
+    private(set) var entries: [(id: String, text: String)] = []
+
+    init(_ rows: [RowResult]) {
+        for index in rows.indices {
+            for note in rows[index].notes where ids[note] == nil {
+                let id = "n\(entries.count + 1)"
+                ids[note] = id
+                entries.append((id, note))
+            }
+        }
+    }
+
+    func id(of note: String) -> String { ids[note] ?? "" }
 }
