@@ -11,24 +11,12 @@ public enum JSONParser {
     /// heap, but Swift frees nested arrays recursively, so absurdly deep trees are refused
     /// up front rather than built. Inputs of 4 GiB or more are refused too: positions are
     /// stored in 32 bits to keep the tree small.
-    ///
-    /// Inputs of `splitThreshold` bytes or more are parsed on two cores: a second thread parses
-    /// the latter part of the file while this one parses the first (see `Parser+Split.swift`).
-    /// The tree, and any error, is the one a single pass gives.
+    // One pass on one core: parsing the file's two halves on two cores saved 3 % of a 10 000-row
+    // assessment measured as a whole process (Benchmarks/README.md), not worth 270 lines.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONNode {
-        let splitTarget = bytes.count >= splitThreshold ? bytes.count * 53 / 100 : nil
-        return try parse(bytes, maxDepth: maxDepth, splitTarget: splitTarget, waitForCut: false)
-    }
-
-    /// Below this size a second thread would cost more than it saves.
-    static let splitThreshold = 256 * 1024
-
-    /// Parses with the second thread taking over at the first array element after byte
-    /// `splitTarget`, or in one pass when it is nil; tests use it to split anywhere.
-    static func parse(_ bytes: [UInt8], maxDepth: Int, splitTarget: Int?, waitForCut: Bool) throws(JSONSyntaxError) -> JSONNode {
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONNode in
             var parser = Parser(bytes: buffer, maxDepth: maxDepth)
-            return try parser.parseDocument(splitTarget: splitTarget, waitForCut: waitForCut)
+            return try parser.parseDocument()
         }
     }
 
@@ -98,8 +86,6 @@ struct Parser: ~Copyable {
     var containers = ScratchStack<OpenContainer>(capacity: 16)
     /// Keys and short values repeat from row to row; this makes each distinct one once.
     let strings = StringCache()
-    /// The second thread parsing the rest of the file, while this parser has not reached it.
-    var splitJob: SplitJob?
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -140,7 +126,7 @@ struct Parser: ~Copyable {
 
     // MARK: Document and whitespace
 
-    mutating func parseDocument(splitTarget: Int? = nil, waitForCut: Bool = false) throws(JSONSyntaxError) -> JSONNode {
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
         if end >= Int(UInt32.max) {
             // Positions are stored in 32 bits; no project file comes anywhere near this.
             throw JSONSyntaxError(message: "the file is larger than 4 GiB, the most the parser reads",
@@ -158,13 +144,7 @@ struct Parser: ~Copyable {
             throw JSONSyntaxError(message: "the file is empty", position: position(at: index),
                                   expected: "a value", found: "end of file")
         }
-        let root: JSONNode
-        if let splitTarget {
-            root = try parseSplitting(at: splitTarget, waitForCut: waitForCut)
-        } else {
-            // Without a split job the parser never stops early.
-            root = try parseValue()!
-        }
+        let root = try parseValue()
         try finishDocument()
         return root
     }
@@ -222,10 +202,8 @@ struct Parser: ~Copyable {
     /// already be skipped.
     ///
     /// Iterative, with open containers on a heap stack rather than the call stack, so no
-    /// nesting depth or thread stack size can make it overflow. Returns nil, with its state
-    /// kept, when it reaches the split job's offset at the start of an array element; calling
-    /// it again goes on from there.
-    mutating func parseValue() throws(JSONSyntaxError) -> JSONNode? {
+    /// nesting depth or thread stack size can make it overflow.
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
         // What may start here, for the error when nothing valid does.
         var expected: StaticString = "a value"
         value: while true {
@@ -301,7 +279,6 @@ struct Parser: ~Copyable {
                             throw trailingComma(comma, before: "]", expected: "a value")
                         }
                         expected = "a value"
-                        if let splitJob, index == splitJob.offset { return nil }
                         continue value
                     }
                     guard index < end, bytes[index] == ASCII.closeBracket else {

@@ -34,29 +34,15 @@ public enum Assessor {
         // benchmark, halving the slices (from four per module) saves more than the balance it costs.
         let slices = RowSlice.plan(project, slicesPerModule: project.rowCount >= parallelThreshold ? 2 : 1)
         let outcomes = Mutex<[Int: SliceOutcome]>([:])
-        var collected: [Int: SliceOutcome] = [:]
-        // Each slice writes its row results straight into their place in the final array: copying
-        // them there afterwards would retain and release every string and series of every row.
-        let rows = [RowResult](unsafeUninitializedCapacity: project.rowCount) { buffer, initializedCount in
-            let output = RowOutput(base: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: slices.count) { index in
-                let slice = slices[index]
-                let outcome = assessSlice(
-                    slice, project: project, site: site, factors: factors, method: method, gwp: gwpFactors, into: output.base.map { $0 + slice.offset })
-                outcomes.withLock { $0[index] = outcome }
-            }
-            collected = outcomes.withLock { $0 }
-            if slices.indices.allSatisfy({ collected[$0]?.written == slices[$0].range.count }) {
-                initializedCount = project.rowCount
-            } else {
-                // A row failed, so there is no result: free what the slices wrote.
-                for index in slices.indices {
-                    guard let written = collected[index]?.written, written > 0, let base = output.base else { continue }
-                    (base + slices[index].offset).deinitialize(count: written)
-                }
-                initializedCount = 0
-            }
+        DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+            let outcome = assessSlice(slices[index], project: project, site: site, factors: factors, method: method, gwp: gwpFactors)
+            outcomes.withLock { $0[index] = outcome }
         }
+        let collected = outcomes.withLock { $0 }
+        // Put back in file order; a row result is one reference (copy-on-write), so this is cheap.
+        var rows: [RowResult] = []
+        rows.reserveCapacity(project.rowCount)
+        for index in slices.indices { rows += collected[index]?.rows ?? [] }
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
         var gasTotals = ModuleGasTotals()
@@ -87,8 +73,8 @@ public enum Assessor {
 
     /// What one slice of rows produced.
     struct SliceOutcome: Sendable {
-        /// Row results written to the slice's place in the output, all of them unless a row failed.
-        var written = 0
+        /// The slice's row results in file order, all of them unless a row failed.
+        var rows: [RowResult] = []
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
         /// t of each gas category over the slice's rows, per outcome (summed here, while the rows are hot).
@@ -97,10 +83,10 @@ public enum Assessor {
 
     /// Computes one slice of one module's rows, and for rows that touch a divergence, the other method's numbers.
     private static func assessSlice(
-        _ slice: RowSlice, project: Project, site: Site, factors: FactorSet, method: Method, gwp: GWPFactors,
-        into output: UnsafeMutablePointer<RowResult>?
+        _ slice: RowSlice, project: Project, site: Site, factors: FactorSet, method: Method, gwp: GWPFactors
     ) -> SliceOutcome {
         var outcome = SliceOutcome()
+        outcome.rows.reserveCapacity(slice.range.count)
         let context: AssessmentContext
         do { context = try AssessmentContext(project: project, site: site, factors: factors, method: method) } catch {
             outcome.missing.append(error)
@@ -122,8 +108,7 @@ public enum Assessor {
                     if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {
                         outcome.divergences += compare(rowResult, alternative.emissions, gwp: gwp)
                     }
-                    if let output { (output + outcome.written).initialize(to: rowResult) }
-                    outcome.written += 1
+                    outcome.rows.append(rowResult)
                 } catch {
                     if !outcome.missing.contains(error) { outcome.missing.append(error) }
                 }
@@ -167,11 +152,6 @@ public enum Assessor {
         let fossil = try? factors.factor("gwp", ["gwp_set": key, "gas": "ch4-fossil"])
         return GWPFactors(ch4: ch4, n2o: try factors.factor("gwp", ["gwp_set": key, "gas": "n2o"]), ch4Fossil: fossil)
     }
-}
-
-/// Where the slices write their row results; each writes only its own range.
-private struct RowOutput: @unchecked Sendable {
-    let base: UnsafeMutablePointer<RowResult>?
 }
 
 /// A contiguous run of one module's rows, the unit of parallel work.

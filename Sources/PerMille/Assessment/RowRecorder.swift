@@ -142,12 +142,7 @@ public struct GasSeries: Sendable, Hashable {
             }
             target = YearlyValues.zeros(years)
         }
-        let count = min(target.count, values.count)
-        target.withUnsafeMutableBufferPointer { target in
-            values.withUnsafeBufferPointer { values in
-                for index in 0..<count { target[index] += values[index] * scale }
-            }
-        }
+        for index in 0..<min(target.count, values.count) { target[index] += values[index] * scale }
     }
 
     public func total(_ gas: GasCategory) -> Double {

@@ -49,21 +49,14 @@ public struct AreaSeries: Sendable, Hashable {
         let years = max(boundaries.count - 1, 0)
         var yearly = YearlyValues.zeros(years)
         var soil = YearlyValues.zeros(years)
-        // Filled through buffer pointers: every row builds a few series, and checked appends and
-        // subscripts cost more than the arithmetic.
-        boundaries.withUnsafeBufferPointer { b in
-            yearly.withUnsafeMutableBufferPointer { yearly in
-                soil.withUnsafeMutableBufferPointer { soil in
-                    for year in 1...max(years, 1) where year <= years {
-                        let h = (b[year - 1] + b[year]) / 2
-                        yearly[year - 1] = h
-                        // S(i) = B(i − D) for i ≥ D, else 0; averaged like H.
-                        let shiftedBefore = year - 1 >= maturityYears ? b[year - 1 - maturityYears] : 0
-                        let shiftedAfter = year >= maturityYears ? b[year - maturityYears] : 0
-                        soil[year - 1] = max(0, h - (shiftedBefore + shiftedAfter) / 2)
-                    }
-                }
-            }
+        let b = boundaries
+        for year in 1...max(years, 1) where year <= years {
+            let h = (b[year - 1] + b[year]) / 2
+            yearly[year - 1] = h
+            // S(i) = B(i − D) for i ≥ D, else 0; averaged like H.
+            let shiftedBefore = year - 1 >= maturityYears ? b[year - 1 - maturityYears] : 0
+            let shiftedAfter = year >= maturityYears ? b[year - maturityYears] : 0
+            soil[year - 1] = max(0, h - (shiftedBefore + shiftedAfter) / 2)
         }
         self.boundaries = boundaries
         self.yearly = yearly

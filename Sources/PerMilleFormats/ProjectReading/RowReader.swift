@@ -5,9 +5,8 @@ import PerMilleJSON
 struct RowReader {
     var reader: DocumentReader
     let vocabulary: Vocabulary
-    /// The row ids in the order they were met, grouped by `RowIDs` partition, for the check across the file.
-    var idEntries: [[RowIDs.Entry]] = Array(repeating: [], count: RowIDs.partitionCount)
-    private var idCount = 0
+    /// The row ids in the order they were met, for the check across the file.
+    var idEntries: [RowIDs.Entry] = []
     let defaultDynamics: DynamicsKind
 
     init(reader: DocumentReader, vocabulary: Vocabulary, defaultDynamics: DynamicsKind) {
@@ -81,8 +80,7 @@ struct RowReader {
         // Every occurrence is kept: `RowIDs.gather` finds repeated ids across the whole file, so a
         // repeat is reported against the id's first row in the file, not the first in this slice.
         let position = fields["id"]?.position ?? node.position
-        idEntries[RowIDs.partition(of: id)].append(RowIDs.Entry(id: id, position: position, module: module, index: index, order: idCount))
-        idCount += 1
+        idEntries.append(RowIDs.Entry(id: id, position: position, module: module, index: index))
         let name = reader.string(fields, "name", in: node, path: path(), row: id) ?? id
         let dynamics = readDynamics(fields["dynamics"], path: "\(path()).dynamics", row: id)
         return Common(id: id, name: name, fields: fields, node: node, module: module, index: index, dynamics: dynamics)

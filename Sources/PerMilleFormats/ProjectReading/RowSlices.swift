@@ -33,7 +33,7 @@ enum RowSlices {
 
     private struct SliceOutcome: Sendable {
         var rows = Decoded()
-        var idEntries: [[RowIDs.Entry]] = []
+        var idEntries: [RowIDs.Entry] = []
     }
 
     static func read(_ modules: Fields, file: String, vocabulary: Vocabulary, defaultDynamics: DynamicsKind) -> Decoded {
