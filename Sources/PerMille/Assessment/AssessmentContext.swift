@@ -144,6 +144,12 @@ public final class AssessmentContext {
         return cachedSeries(from: start, to: end, dynamics: kind)
     }
 
+    /// The hectares still in their 20-year soil transition, by the method's rule (D7): `exact-v9.4`
+    /// clips each boundary before averaging, as FAO's engine does; `ipcc` averages, then clips.
+    func soilHectares(_ series: AreaSeries) -> [Double] {
+        method == .exactV94 ? series.soilClippedAtBoundaries ?? series.soil : series.soil
+    }
+
     /// Series depend only on their ends and dynamics, and a row's comparison run asks for the same
     /// ones right after its own run: a few recent series are kept, not every one ever built.
     private func cachedSeries(from start: Double, to end: Double, dynamics kind: DynamicsKind) -> AreaSeries {

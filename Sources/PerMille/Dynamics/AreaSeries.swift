@@ -22,6 +22,10 @@ public struct AreaSeries: Sendable, Hashable {
     public var yearly: [Double]
     /// H_soil(y) = max(0, H(y) − S̄(y)): hectares still within their 20-year soil transition.
     public var soil: [Double]
+    /// H_soil as FAO's EX-ACT engine computes it: each boundary B(i) − S(i) clipped at zero before the
+    /// two boundaries of a year are averaged (D7). Nil where it equals `soil`, which is every series
+    /// that never falls below its shifted self (any series that does not shrink).
+    public var soilClippedAtBoundaries: [Double]?
     /// The start value B(0) is measured from (the jump at i = 0 under "immediate" counts in year 1).
     private var start: Double
 
@@ -49,6 +53,8 @@ public struct AreaSeries: Sendable, Hashable {
         let years = max(boundaries.count - 1, 0)
         var yearly = YearlyValues.zeros(years)
         var soil = YearlyValues.zeros(years)
+        // Whether some boundary lies below its shifted value: only then do the two H_soil rules differ.
+        var boundaryBelowShifted = false
         // Filled through buffer pointers: every row builds a few series, and checked appends and
         // subscripts cost more than the arithmetic.
         boundaries.withUnsafeBufferPointer { b in
@@ -61,6 +67,7 @@ public struct AreaSeries: Sendable, Hashable {
                         let shiftedBefore = year - 1 >= maturityYears ? b[year - 1 - maturityYears] : 0
                         let shiftedAfter = year >= maturityYears ? b[year - maturityYears] : 0
                         soil[year - 1] = max(0, h - (shiftedBefore + shiftedAfter) / 2)
+                        if b[year - 1] < shiftedBefore || b[year] < shiftedAfter { boundaryBelowShifted = true }
                     }
                 }
             }
@@ -69,6 +76,14 @@ public struct AreaSeries: Sendable, Hashable {
         self.yearly = yearly
         self.soil = soil
         self.start = start
+        if boundaryBelowShifted {
+            let clipped = (1...max(years, 1)).filter { $0 <= years }.map { year in
+                let before = max(0, boundaries[year - 1] - (year - 1 >= maturityYears ? boundaries[year - 1 - maturityYears] : 0))
+                let after = max(0, boundaries[year] - (year >= maturityYears ? boundaries[year - maturityYears] : 0))
+                return (before + after) / 2
+            }
+            self.soilClippedAtBoundaries = clipped == soil ? nil : clipped
+        }
     }
 
     /// B(i), i = 0…T (method.md §4.1).
