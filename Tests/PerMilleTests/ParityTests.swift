@@ -124,8 +124,8 @@ struct ParityTests {
     }
 }
 
-/// For each divergence D7–D11, a case derived by hand, under both methods.
-@Suite("Divergences D7–D11 by hand")
+/// For each divergence D7–D12, a case derived by hand, under both methods.
+@Suite("Divergences D7–D12 by hand")
 struct NewDivergenceTests {
     @Test("D7: a shrinking perennial row with low input loses SOM N2O on 1 767 ha·yr (ipcc) or 1 785 (exact-v9.4)")
     func hSoilClipping() throws {
@@ -288,10 +288,10 @@ struct NewDivergenceTests {
                     states: Triple(start: burned, without: burned, with: burned), dynamics: RowDynamics(.linear))
             ])
         // AG_dm = 3 × 1.51 + 0.52 = 5.05 t dm/ha; burning N2O 5.05 × 0.9 × 0.07 / 1000 t/ha/yr, in both methods.
-        // Below-ground residue N: (3 + 5.05) × 0.255 × 0.009 = 0.01847475 t N/ha/yr → direct N2O × 0.0055 × 44/28 (ipcc only).
-        // 100 ha over 15 years: 1500 ha·yr.
+        // Below-ground residue N: (3 + 5.05) × 0.255 × 0.009 = 0.01847475 t N/ha/yr → direct N2O × EF1 × 44/28 (ipcc only),
+        // EF1 of other N inputs on a moist site: IPCC's wet 0.006 (D12). 100 ha over 15 years: 1500 ha·yr.
         let burning = 5.05 * 0.9 * 0.07 / 1000 * 1500
-        let residueN2O = (3 + 5.05) * 0.255 * 0.009 * 0.0055 * 44 / 28 * 1500
+        let residueN2O = (3 + 5.05) * 0.255 * 0.009 * 0.006 * 44 / 28 * 1500
         let exact = try #require(try assess(project, method: .exactV94).rows.first)
         let ipcc = try #require(try assess(project, method: .ipcc).rows.first)
         expectClose(exact.mass(.without, .n2o), burning, within: 1e-9)
@@ -299,5 +299,29 @@ struct NewDivergenceTests {
         #expect(exact.mass(.without, .n2oIndirect) == 0)
         #expect(exact.divergenceIDs.contains(.d11))
         #expect(ipcc.divergenceIDs.contains(.d11))
+    }
+
+    @Test("D12: urea on a moist site: EF1 0.0105 (exact-v9.4) or IPCC's wet 0.016 (ipcc); Frac_GASF of urea 0.15 in ipcc")
+    func moistClimateFactors() throws {
+        let moist = description(climate: "warm-temperate-moist")
+        let urea = InputRow(
+            id: "U1", name: "urea", kind: "urea", amount: Triple(start: 10, without: 10, with: 10), manufacturedInCountry: false,
+            fuelUse: "stationary", dynamics: RowDynamics(.linear))
+        // 10 t urea/yr × 15 yr × 0.467 t N/t = 70.05 t N.
+        // exact-v9.4: 70.05 × 0.0105 × 44/28 t N2O; ipcc: 70.05 × 0.016 × 44/28, and indirect
+        // 70.05 × (Frac_GASF urea 0.15 × EF4 wet 0.014 + Frac_LEACH 0.24 × EF5 0.011) × 44/28.
+        let project = Project(description: moist, inputs: [urea])
+        let exact = try #require(try assess(project, method: .exactV94).rows.first)
+        let ipcc = try #require(try assess(project, method: .ipcc).rows.first)
+        expectClose(exact.mass(.with, .n2o), 70.05 * 0.0105 * 44 / 28, within: 1e-9)
+        expectClose(ipcc.mass(.with, .n2o), 70.05 * 0.016 * 44 / 28, within: 1e-9)
+        expectClose(ipcc.mass(.with, .n2oIndirect), 70.05 * (0.15 * 0.014 + 0.24 * 0.011) * 44 / 28, within: 1e-9)
+        #expect(exact.divergenceIDs == [.d2, .d12])
+        // On a dry site EX-ACT and IPCC agree (0.005): no D12.
+        var dry = moist
+        dry.climate = .zone(ClimateZone(rawValue: "warm-temperate-dry"))
+        let dryRow = try #require(try assess(Project(description: dry, inputs: [urea]), method: .ipcc).rows.first)
+        #expect(!dryRow.divergenceIDs.contains(.d12))
+        expectClose(dryRow.mass(.with, .n2o), 70.05 * 0.005 * 44 / 28, within: 1e-9)
     }
 }

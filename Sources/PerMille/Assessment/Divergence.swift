@@ -1,12 +1,12 @@
 /// The numbered points where the `ipcc` and `exact-v9.4` methods differ (method.md §12).
 public enum DivergenceID: String, Sendable, Hashable, CaseIterable, Comparable {
     case d1 = "D1", d2 = "D2", d3 = "D3", d4 = "D4", d5 = "D5", d6 = "D6"
-    case d7 = "D7", d8 = "D8", d9 = "D9", d10 = "D10", d11 = "D11"
+    case d7 = "D7", d8 = "D8", d9 = "D9", d10 = "D10", d11 = "D11", d12 = "D12"
 
     /// Numeric order (D2 before D10), which the raw strings would not give.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.position < rhs.position }
 
-    /// Place in D1 … D11; a switch, since rows record divergences by the thousand.
+    /// Place in D1 … D12; a switch, since rows record divergences by the thousand.
     private var position: Int {
         switch self {
         case .d1: 0
@@ -20,6 +20,7 @@ public enum DivergenceID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .d9: 8
         case .d10: 9
         case .d11: 10
+        case .d12: 11
         }
     }
 
@@ -39,6 +40,7 @@ public enum DivergenceID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .d9: "Growth of new forest: EX-ACT starts growth the year after planting, at the young rate for 19 years; the ipcc method grows half a year in the planting year, young for 20 years."
         case .d10: "Organic soil rewetted before the project: EX-ACT books rewetting emissions only on hectares the project rewets; the ipcc method counts every rewetted hectare."
         case .d11: "Burned crop residues: EX-ACT counts no residue N; the ipcc method keeps the below-ground residue N."
+        case .d12: "Moist climates: EX-ACT averages IPCC 2019's wet and dry EF1, EF3PRP and manure EF4; the ipcc method takes the wet values, as IPCC counts these climates as wet."
         }
     }
 }
@@ -83,6 +85,6 @@ public struct DivergenceSet: Sendable, Hashable {
 
     public func contains(_ id: DivergenceID) -> Bool { bits & id.bit != 0 }
 
-    /// The members in order (D1 … D11).
+    /// The members in order (D1 … D12).
     public var sorted: [DivergenceID] { DivergenceID.allCases.filter(contains) }
 }

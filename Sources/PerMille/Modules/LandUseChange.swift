@@ -23,7 +23,7 @@ enum LandUseChangeModule {
             var mineralisation: (cn: Double, ef1: Double)?
             if deltaSOC < 0 {
                 let cn = recorder.use("C:N (conversion)", try context.constant("cn-ratio-conversion-to-cropland", rowID: row.id))
-                let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
+                let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id, recorder: &recorder))
                 mineralisation = (cn, ef1)
             }
             return (before, after, deltaSOC, mineralisation, socRef * fromFactor)

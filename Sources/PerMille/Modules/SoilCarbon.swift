@@ -71,7 +71,7 @@ extension SoilCarbon {
         var ratios: (cn: Double, ef1: Double)?
         if deltaSOC < 0, let mineralisation {
             let cn = recorder.use(mineralisation.label, try context.constant(mineralisation.parameter, rowID: rowID))
-            let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: rowID))
+            let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: rowID, recorder: &recorder))
             ratios = (cn, ef1)
         }
         let soil = change(
