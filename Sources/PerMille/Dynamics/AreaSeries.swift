@@ -77,11 +77,9 @@ public struct AreaSeries: Sendable, Hashable {
         self.soil = soil
         self.start = start
         if boundaryBelowShifted {
-            let clipped = (1...max(years, 1)).filter { $0 <= years }.map { year in
-                let before = max(0, boundaries[year - 1] - (year - 1 >= maturityYears ? boundaries[year - 1 - maturityYears] : 0))
-                let after = max(0, boundaries[year] - (year >= maturityYears ? boundaries[year - maturityYears] : 0))
-                return (before + after) / 2
-            }
+            // B(i) − S(i), clipped at zero, at each boundary i.
+            let clippedBoundary = { (i: Int) in max(0, boundaries[i] - (i >= maturityYears ? boundaries[i - maturityYears] : 0)) }
+            let clipped = (0..<years).map { index in (clippedBoundary(index) + clippedBoundary(index + 1)) / 2 }
             self.soilClippedAtBoundaries = clipped == soil ? nil : clipped
         }
     }

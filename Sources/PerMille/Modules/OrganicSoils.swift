@@ -31,9 +31,8 @@ enum OrganicSoilsModule {
             if rewettedAtStart {
                 // FAO's engine books rewetting emissions only on hectares the project rewets (D10): the
                 // hectares already rewetted at the start count nothing while they stay so (in whatever
-                // rewetted state), or while they wait to be drained again. Only hectares beyond A_start
-                // that join a rewetted state are rewetted by the project.
-                // The row's hectares (reached + still in the start state) beyond its start area.
+                // rewetted state), or while they wait to be drained again. Only the row's hectares beyond
+                // A_start (reached + still in the start state) join a rewetted state by the project's doing.
                 let rewettedByProject = reached.yearly.indices.map { year in
                     max(0, reached.yearly[year] + (leaving?.yearly[year] ?? 0) - row.area.start)
                 }
