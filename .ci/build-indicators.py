@@ -424,7 +424,12 @@ N2O_EXTRA = [
      "sheep and other animals"),
     ("frac-gasf", "all", "ipcc-2019", "all", "0.11", U_GAS, "C",
      "IPCC 2019 Vol4 Table 11.3 (secondary implementations incl. Verra VM0042)",
-     "N volatilised from synthetic fertiliser; 2019 also splits by fertiliser type (split MISSING)"),
+     "N volatilised from synthetic fertiliser of no stated type (aggregated); urea has its own row"),
+    ("frac-gasf", "urea", "ipcc-2019", "all", "0.15", U_GAS, "M",
+     "IPCC 2019 Vol4 Table 11.3 (Frac_GASF disaggregated: urea)",
+     "urea; the 2019 table splits Frac_GASF by fertiliser type (urea 0.15, ammonium-based 0.08, nitrate-based "
+     "0.01, ammonium-nitrate-based 0.05, range 0.03-0.43 for urea) [M: recollection, check the PDF]; other "
+     "synthetic N keeps the aggregated 0.11"),
     ("frac-gasf", "all", "ipcc-2006", "all", "0.10", U_GAS, "C",
      "IPCC 2006 Vol4 Table 11.3 (secondary implementations)", "N volatilised from synthetic fertiliser"),
     ("frac-gasm", "all", "ipcc-2019", "all", "0.21", U_GAS, "C",
@@ -584,6 +589,13 @@ DESCRIPTIONS = {
                                       "soil-stock-change-factors; cropland and grassland rows only (other "
                                       "land uses: use the main table). No high-intensity-grazing in 2006; "
                                       "moderately-degraded is 2006 only.",
+    "n2o-emission-factors-ipcc-method": "Overlay for method `ipcc` (divergence D12, open question O10): each row "
+                                        "replaces the row with the same key in n2o-emission-factors.csv, giving "
+                                        "moist climates IPCC 2019's wet EF1 and EF4 where EX-ACT averages wet and "
+                                        "dry; method exact-v9.4 ignores it.",
+    "n2o-factors-extra-ipcc-method": "Overlay for method `ipcc` (divergence D12, open question O10): each row "
+                                     "replaces the row with the same key in n2o-factors-extra.csv (EF3PRP of "
+                                     "moist climates); method exact-v9.4 ignores it.",
     "soil-stock-change-factors-ipcc-method": "Overlay for method `ipcc` (divergence D4, open question O1): "
                                              "each row replaces the row with the same key in "
                                              "soil-stock-change-factors.csv; method exact-v9.4 ignores it.",
@@ -968,6 +980,67 @@ def build_constants() -> Table:
                  description=DESCRIPTIONS["constants"])
 
 
+# IPCC 2019 Table 11.1 counts temperate and boreal climates with MAP/PET > 1 and tropical climates with
+# MAP > 1000 mm as wet: EX-ACT's moist zones. The ipcc method takes the wet values there (D12).
+MOIST_ZONES = ["boreal-moist", "cool-temperate-moist", "warm-temperate-moist", "tropical-moist"]
+WET_DEFINITION = ("applied to a moist zone because IPCC 2019 Table 11.1 counts as wet the temperate and boreal "
+                  "climates with MAP/PET > 1 and the tropical climates with MAP > 1000 mm [M: the definition is a "
+                  "recollection; check the table's footnote]")
+# (n_source, wet EF1, 95 % range, what IPCC calls the input)
+EF1_WET = [
+    ("synthetic-n-fertilizers-other-than-urea", "0.016", "0.013-0.019", "synthetic fertiliser N"),
+    ("urea", "0.016", "0.013-0.019", "synthetic fertiliser N"),
+    ("compost", "0.006", "0.001-0.011", "other N inputs"),
+    ("rendering-waste-brewery-waste-guano", "0.006", "0.001-0.011", "other N inputs"),
+    ("sewage", "0.006", "0.001-0.011", "other N inputs"),
+]
+
+
+def half_range_percent(value: str, span: str) -> str:
+    low, high = (Decimal(x) for x in span.split("-"))
+    return str(round((high - low) / 2 / Decimal(value) * 100))
+
+
+def build_n2o_ipcc_method() -> list[Table]:
+    unit = "kg N2O-N/kg N"
+    rows = []
+    for source, value, span, what in EF1_WET:
+        for zone in MOIST_ZONES:
+            rows.append({"parameter": "ef1", "n_source": source, "climate_zone": zone, "moisture_regime": "all",
+                         "value": value, "unit": unit, "uncertainty_percent": half_range_percent(value, span),
+                         "reliability": "M", "source": f"IPCC 2019 Vol4 Table 11.1 (EF1 wet climates, {what})",
+                         "note": f"D12: replaces EX-ACT's moist average in the ipcc method; value as EX-ACT "
+                                 f"transcribes the wet climate (range {span}); {WET_DEFINITION}"})
+    rows.append({"parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": "all", "moisture_regime": "moist",
+                 "value": "0.006", "unit": unit, "uncertainty_percent": half_range_percent("0.006", "0.001-0.011"),
+                 "reliability": "M", "source": "IPCC 2019 Vol4 Table 11.1 (EF1 wet climates, other N inputs incl. F_SOM)",
+                 "note": "D12: replaces EX-ACT's moist average 0.0055 in the ipcc method (range 0.001-0.011); "
+                         + WET_DEFINITION})
+    rows.append({"parameter": "ef4", "n_source": "volatilised-n", "climate_zone": "all", "moisture_regime": "moist",
+                 "value": "0.014", "unit": "kg N2O-N/kg N volatilised",
+                 "uncertainty_percent": half_range_percent("0.014", "0.011-0.017"), "reliability": "M",
+                 "source": "IPCC 2019 Vol4 Table 11.3 (EF4 wet climates)",
+                 "note": "D12: replaces EX-ACT's aggregated 0.010 for moist sites in the ipcc method (range "
+                         "0.011-0.017); " + WET_DEFINITION})
+    direct = Table("n2o-emission-factors-ipcc-method",
+                   "EF1 and EF4 that the default ipcc method uses in moist climates instead of EX-ACT's averages "
+                   "(divergence D12)",
+                   ["parameter", "n_source", "climate_zone", "moisture_regime"], ["value"], rows,
+                   description=DESCRIPTIONS["n2o-emission-factors-ipcc-method"])
+    extra = Table("n2o-factors-extra-ipcc-method",
+                  "EF3PRP that the default ipcc method uses in moist climates instead of EX-ACT's average "
+                  "(divergence D12)",
+                  ["parameter", "n_source", "factor_set", "moisture_regime"], ["value"],
+                  [{"parameter": "ef3prp", "n_source": "cattle-poultry-pigs", "factor_set": "ipcc-2019",
+                    "moisture_regime": "moist", "value": "0.006", "unit": "kg N2O-N/kg N deposited",
+                    "uncertainty_percent": "", "reliability": "M",
+                    "source": "IPCC 2019 Vol4 Table 11.1 (EF3PRP,CPP wet climates)",
+                    "note": "D12: replaces EX-ACT's moist average 0.004 in the ipcc method; value as EX-ACT "
+                            "transcribes the wet climate; " + WET_DEFINITION}],
+                  description=DESCRIPTIONS["n2o-factors-extra-ipcc-method"])
+    return [direct, extra]
+
+
 def build_n2o_extra() -> Table:
     rows = [{"parameter": p, "n_source": s, "factor_set": fs, "moisture_regime": m, "value": v, "unit": u,
              "uncertainty_percent": "", "reliability": tag, "source": src, "note": n}
@@ -1322,7 +1395,7 @@ def main() -> int:
     main_ssc = tables["soil-stock-change-factors"]
     for t in [build_constants(), build_soc_2006(), build_stock_change_2006(main_ssc), build_ipcc_method(main_ssc),
               build_n2o_extra(), build_wrb(), build_input_kinds(), build_uncertainty_classes(),
-              build_manure_factors()]:
+              build_manure_factors()] + build_n2o_ipcc_method():
         tables[t.name] = t
     tables["vocabulary"] = build_vocabulary(tables)
     iso, leftovers, unmatched_iso, pyc_version = build_iso(tables)

@@ -17,16 +17,18 @@ struct InputsTests {
     func syntheticNitrogen() throws {
         let result = try assess(Self.project([Self.row("synthetic-n", 10, 10, 5)]), method: .ipcc)
         // Amounts: without 10 t N × 15 yr = 150 t N; with 10 → 5 linear over 5 yr: 9.5 + 8.5 + 7.5 + 6.5 + 5.5 + 10 × 5 = 87.5 t N.
-        // Direct: EF1 synthetic, tropical moist (EX-ACT's moist average) 0.0105 → 0.0105 × 44/28 = 0.0165 t N2O/t N.
-        // Indirect: (Frac_GASF 0.11 × EF4 0.010 + Frac_LEACH 0.24 × EF5 0.011) × 44/28 = 0.00374 × 44/28 = 0.005877143 t N2O/t N.
+        // Direct: EF1 synthetic, tropical moist: IPCC 2019's wet value 0.016 (D12; EX-ACT averages 0.0105) → 0.016 × 44/28 t N2O/t N.
+        // Indirect: (Frac_GASF 0.11 × EF4 wet 0.014 + Frac_LEACH 0.24 × EF5 0.011) × 44/28 = 0.00418 × 44/28 t N2O/t N.
         // Manufacture: 4.766666667 t CO2e/t N.
+        let direct = 0.016 * 44 / 28
         let row = try #require(result.rows.first)
-        expectClose(row.mass(.without, .n2o), 150 * 0.0165, within: 1e-9)
-        expectClose(row.mass(.with, .n2o), 87.5 * 0.0165, within: 1e-9)
-        expectClose(row.mass(.without, .n2oIndirect), 150 * 0.00374 * 44 / 28, within: 1e-9)
+        expectClose(row.mass(.without, .n2o), 150 * direct, within: 1e-9)
+        expectClose(row.mass(.with, .n2o), 87.5 * direct, within: 1e-9)
+        expectClose(row.mass(.without, .n2oIndirect), 150 * 0.00418 * 44 / 28, within: 1e-9)
         expectClose(row.mass(.with, .co2eManufacture), 87.5 * 4.766666667, within: 1e-6)
         // Total CO2e (AR5): N2O × 265 + manufacture.
-        expectClose(result.total.without, 150 * (0.0165 + 0.00374 * 44 / 28) * 265 + 150 * 4.766666667, within: 1e-5)
+        expectClose(result.total.without, 150 * (direct + 0.00418 * 44 / 28) * 265 + 150 * 4.766666667, within: 1e-5)
+        #expect(row.divergenceIDs == [.d2, .d12])
     }
 
     @Test("exact-v9.4 leaves out indirect N2O and the result names the difference (D2)")
@@ -36,17 +38,21 @@ struct InputsTests {
         #expect(row.mass(.without, .n2oIndirect) == 0)
         let divergence = try #require(result.divergences.first { $0.gas == .n2oIndirect && $0.outcome == .without })
         #expect(divergence.ids.contains(.d2))
-        expectClose(divergence.other, 150 * 0.00374 * 44 / 28, within: 1e-9)
-        expectClose(divergence.differenceCO2e, -150 * 0.00374 * 44 / 28 * 265, within: 1e-6)
+        expectClose(divergence.other, 150 * 0.00418 * 44 / 28, within: 1e-9)
+        expectClose(divergence.differenceCO2e, -150 * 0.00418 * 44 / 28 * 265, within: 1e-6)
+        // Direct N2O: EX-ACT's moist average 0.0105 here, IPCC's wet 0.016 under ipcc (D12).
+        let direct = try #require(result.divergences.first { $0.gas == .n2o && $0.outcome == .without })
+        expectClose(direct.chosen, 150 * 0.0105 * 44 / 28, within: 1e-9)
+        expectClose(direct.other, 150 * 0.016 * 44 / 28, within: 1e-9)
     }
 
     @Test("no leaching in a dry climate: only volatilisation is indirect")
     func dryClimate() throws {
         let result = try assess(Self.project([Self.row("synthetic-n", 10, 10, 10)], climate: "tropical-dry"), method: .ipcc)
-        // EF1 synthetic dry 0.005; indirect 0.11 × 0.010 only.
+        // EF1 synthetic dry 0.005; indirect 0.11 × EF4 dry 0.005 only.
         let row = try #require(result.rows.first)
         expectClose(row.mass(.with, .n2o), 150 * 0.005 * 44 / 28, within: 1e-9)
-        expectClose(row.mass(.with, .n2oIndirect), 150 * 0.0011 * 44 / 28, within: 1e-9)
+        expectClose(row.mass(.with, .n2oIndirect), 150 * 0.00055 * 44 / 28, within: 1e-9)
     }
 
     @Test("urea: CO2 of its carbon, N at 46.7 %, manufacture per t N; made in the country drops manufacture")
@@ -116,8 +122,8 @@ struct InputsTests {
     @Test("every GWP set weights CH4 and N2O by its own values")
     func gwpSets() throws {
         let project = Self.project([Self.row("manure-n", 10, 10, 10)], climate: "tropical-dry")
-        // 150 t N; EF1 other N inputs dry 0.005 → 1.178571 t N2O direct; volatilisation Frac_GASM 0.21 × EF4 0.010 → 0.495 t N2O.
-        let n2o = 150 * (0.005 + 0.21 * 0.010) * 44 / 28
+        // 150 t N; EF1 other N inputs dry 0.005 → 1.178571 t N2O direct; volatilisation Frac_GASM 0.21 × EF4 dry 0.005 → 0.2475 t N2O.
+        let n2o = 150 * (0.005 + 0.21 * 0.005) * 44 / 28
         for (set, weight) in [(GWPSet.sar, 310.0), (.ar4, 298), (.ar5, 265), (.ar5Feedback, 298), (.ar6, 273)] {
             let result = try Assessor.assess(project, factors: TestData.factors, gwp: set)
             expectClose(result.total.with, n2o * weight, within: 1e-6, "\(set)")

@@ -27,11 +27,15 @@ struct MethodChoiceTests {
         ])
         let exact = try #require(try assess(project, method: .exactV94).rows.first)
         let ipcc = try #require(try assess(project, method: .ipcc).rows.first)
-        // Growth 0.43 t C/ha/yr on the orchard's own hectares (no cap within 15 years: 8.5 / 0.43 = 19.8).
-        // ipcc: 150 → 0 exponential, Σ H = 234.90 ha·yr; exact-v9.4: EX-ACT's curve, the 0 → 150 series, Σ 2015.10.
+        // Growth 0.43 t C/ha/yr on the orchard's own hectares (no cohort reaches 8.5 t C/ha within 15 years: 8.5 / 0.43 = 19.8).
+        // ipcc: 150 → 0 exponential, Σ H = 234.90 ha·yr; exact-v9.4: EX-ACT's curve, the 0 → 150 series, Σ 2015.10,
+        // whose growth EX-ACT then caps at the stock of the 0 ha left at the end (D8): nothing.
         expectClose(ipcc.mass(.without, .co2Biomass), -0.43 * 234.90 * 44 / 12, within: 0.05)
-        expectClose(exact.mass(.without, .co2Biomass), -0.43 * 2015.10 * 44 / 12, within: 0.05)
+        let exactHectares = try #require(exact.intermediates.first { $0.name == "Σ H" && $0.outcome == .without })
+        expectClose(exactHectares.value, 2015.10)
+        expectClose(exact.mass(.without, .co2Biomass), 0)
         #expect(exact.divergenceIDs.contains(.d5))
+        #expect(exact.divergenceIDs.contains(.d8))
         #expect(exact.notes.contains { $0.contains("D5") })
         #expect(!ipcc.notes.contains { $0.contains("D5") })
     }

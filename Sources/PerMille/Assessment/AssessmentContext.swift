@@ -20,6 +20,8 @@ public final class AssessmentContext {
     private let siteSOCReference: Result<Factor, MissingFactor>
     /// EF1 for mineralised N at the site's moisture regime, looked up once.
     private let siteSOMEmissionFactor: Result<Factor, MissingFactor>
+    /// The `ipcc` method's EF1 for mineralised N where it differs from EX-ACT's (moist sites, D12).
+    private let siteSOMEmissionFactorIPCC: Factor?
     /// Whether rows record factors and intermediates (off for the comparison run).
     public let detailed: Bool
     /// The site's moisture regime is moist or wet, where N leaches (method.md §10.3).
@@ -48,12 +50,13 @@ public final class AssessmentContext {
             try factors.factor(socTable, ["climate_zone": site.climateZone.rawValue, "soil_class": site.soilClass.rawValue])
         }
         // Tropical montane has no moisture class and takes the dry value, as EX-ACT does.
-        self.siteSOMEmissionFactor = Result { () throws(MissingFactor) in
-            try factors.factor("n2o-emission-factors", [
-                "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": site.climateZone.rawValue,
-                "moisture_regime": site.climateZone.moisture ?? "dry",
-            ])
-        }
+        let somKey = [
+            "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": site.climateZone.rawValue,
+            "moisture_regime": site.climateZone.moisture ?? "dry",
+        ]
+        self.siteSOMEmissionFactor = Result { () throws(MissingFactor) in try factors.factor("n2o-emission-factors", somKey) }
+        self.siteSOMEmissionFactorIPCC = project.description.factorSet == .ipcc2019
+            ? try? factors.factor("n2o-emission-factors-ipcc-method", somKey) : nil
     }
 
     /// A table lookup, answered once per assessment for each distinct key.
@@ -89,6 +92,7 @@ public final class AssessmentContext {
         memo = other.memo
         siteSOCReference = other.siteSOCReference
         siteSOMEmissionFactor = other.siteSOMEmissionFactor
+        siteSOMEmissionFactorIPCC = other.siteSOMEmissionFactorIPCC
     }
 
     func makeRecorder() -> RowRecorder { RowRecorder(detailed: detailed) }
@@ -142,6 +146,12 @@ public final class AssessmentContext {
         }
         if ownArea, kind == .exponential, end == 0, start > 0 { recorder.divergence(.d5) }
         return cachedSeries(from: start, to: end, dynamics: kind)
+    }
+
+    /// The hectares still in their 20-year soil transition, by the method's rule (D7): `exact-v9.4`
+    /// clips each boundary before averaging, as FAO's engine does; `ipcc` averages, then clips.
+    func soilHectares(_ series: AreaSeries) -> [Double] {
+        method == .exactV94 ? series.soilClippedAtBoundaries ?? series.soil : series.soil
     }
 
     /// Series depend only on their ends and dynamics, and a row's comparison run asks for the same
@@ -207,9 +217,25 @@ public final class AssessmentContext {
         }
     }
 
-    /// EF1 for N from mineralised soil organic matter (method.md §5.3).
-    func somEmissionFactor(rowID: String) throws(MissingFactor) -> Factor {
-        try factor("ef1-som", rowID: rowID) { () throws(MissingFactor) in try siteSOMEmissionFactor.get() }
+    /// EF1 for N from mineralised soil organic matter (method.md §6); IPCC 2019's wet value on moist sites in `ipcc` (D12).
+    func somEmissionFactor(rowID: String, recorder: inout RowRecorder) throws(MissingFactor) -> Factor {
+        try factor("ef1-som", rowID: rowID) { () throws(MissingFactor) in
+            let main = try siteSOMEmissionFactor.get()
+            guard let alternative = siteSOMEmissionFactorIPCC, alternative.value != main.value else { return main }
+            recorder.divergence(.d12)
+            return method == .ipcc ? alternative : main
+        }
+    }
+
+    /// A factor of an N2O table, or, in the `ipcc` method with the 2019 set, the row with the same key
+    /// of its overlay (`<table>-ipcc-method`): IPCC 2019's wet value where EX-ACT averages wet and dry
+    /// for moist climates (D12, recorded under either method when the two differ).
+    func nitrousOxideFactor(_ table: String, _ key: [String: String], recorder: inout RowRecorder) throws(MissingFactor) -> Factor {
+        let main = try lookup(table, key)
+        guard factorSet == .ipcc2019, let alternative = try? lookup(table + "-ipcc-method", key), alternative.value != main.value
+        else { return main }
+        recorder.divergence(.d12)
+        return method == .ipcc ? alternative : main
     }
 
     func constant(_ parameter: String, rowID: String? = nil) throws(MissingFactor) -> Factor {

@@ -1,20 +1,31 @@
-/// The numbered points where the `ipcc` and `exact-v9.4` methods differ (method.md §15).
+/// The numbered points where the `ipcc` and `exact-v9.4` methods differ (method.md §12).
 public enum DivergenceID: String, Sendable, Hashable, CaseIterable, Comparable {
     case d1 = "D1", d2 = "D2", d3 = "D3", d4 = "D4", d5 = "D5", d6 = "D6"
+    case d7 = "D7", d8 = "D8", d9 = "D9", d10 = "D10", d11 = "D11", d12 = "D12"
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// Numeric order (D2 before D10), which the raw strings would not give.
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.position < rhs.position }
 
-    /// Bit of this divergence in a `DivergenceSet`.
-    var bit: UInt8 {
+    /// Place in D1 … D12; a switch, since rows record divergences by the thousand.
+    private var position: Int {
         switch self {
-        case .d1: 1 << 0
-        case .d2: 1 << 1
-        case .d3: 1 << 2
-        case .d4: 1 << 3
-        case .d5: 1 << 4
-        case .d6: 1 << 5
+        case .d1: 0
+        case .d2: 1
+        case .d3: 2
+        case .d4: 3
+        case .d5: 4
+        case .d6: 5
+        case .d7: 6
+        case .d8: 7
+        case .d9: 8
+        case .d10: 9
+        case .d11: 10
+        case .d12: 11
         }
     }
+
+    /// Bit of this divergence in a `DivergenceSet`.
+    var bit: UInt32 { 1 << UInt32(position) }
 
     public var summary: String {
         switch self {
@@ -24,6 +35,12 @@ public enum DivergenceID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .d4: "Tropical-montane cropland and tropical perennial F_LU: EX-ACT keeps IPCC 2006 values, the ipcc method uses IPCC 2019 (HESTIA transcription)."
         case .d5: "Exponential dynamics of a decreasing area: EX-ACT's curve ends at the wrong value; the ipcc method uses the consistent formula."
         case .d6: "Soil CO2 over more than 20 years: EX-ACT multiplies by the untruncated hectare series and caps at 20 years of the full area; IPCC counts each hectare for at most 20 years."
+        case .d7: "H_soil of a shrinking row: EX-ACT clips each year boundary at zero before averaging the two boundaries of a year; the ipcc method averages first, then clips."
+        case .d8: "Perennial AGB_max cap: EX-ACT caps the row's total growth at the stock its end area can hold; the ipcc method stops each cohort of hectares at AGB_max. On a shrinking row EX-ACT's figure is unsound."
+        case .d9: "Growth of new forest: EX-ACT starts growth the year after planting, at the young rate for 19 years; the ipcc method grows half a year in the planting year, young for 20 years."
+        case .d10: "Organic soil rewetted before the project: EX-ACT books rewetting emissions only on hectares the project rewets; the ipcc method counts every rewetted hectare."
+        case .d11: "Burned crop residues: EX-ACT counts no residue N; the ipcc method keeps the below-ground residue N."
+        case .d12: "Moist climates: EX-ACT averages IPCC 2019's wet and dry EF1, EF3PRP and manure EF4; the ipcc method takes the wet values, as IPCC counts these climates as wet."
         }
     }
 }
@@ -56,7 +73,7 @@ public struct Divergence: Sendable, Hashable {
 
 /// The divergences a row touches, as bits: rows record them by the thousand, so no hashing or allocation.
 public struct DivergenceSet: Sendable, Hashable {
-    private var bits: UInt8 = 0
+    private var bits: UInt32 = 0
 
     public init() {}
 
@@ -68,6 +85,6 @@ public struct DivergenceSet: Sendable, Hashable {
 
     public func contains(_ id: DivergenceID) -> Bool { bits & id.bit != 0 }
 
-    /// The members in order (D1 … D6).
+    /// The members in order (D1 … D12).
     public var sorted: [DivergenceID] { DivergenceID.allCases.filter(contains) }
 }

@@ -22,6 +22,10 @@ public struct AreaSeries: Sendable, Hashable {
     public var yearly: [Double]
     /// H_soil(y) = max(0, H(y) − S̄(y)): hectares still within their 20-year soil transition.
     public var soil: [Double]
+    /// H_soil as FAO's EX-ACT engine computes it: each boundary B(i) − S(i) clipped at zero before the
+    /// two boundaries of a year are averaged (D7). Nil where it equals `soil`, which is every series
+    /// that never falls below its shifted self (any series that does not shrink).
+    public var soilClippedAtBoundaries: [Double]?
     /// The start value B(0) is measured from (the jump at i = 0 under "immediate" counts in year 1).
     private var start: Double
 
@@ -49,6 +53,8 @@ public struct AreaSeries: Sendable, Hashable {
         let years = max(boundaries.count - 1, 0)
         var yearly = YearlyValues.zeros(years)
         var soil = YearlyValues.zeros(years)
+        // Whether some boundary lies below its shifted value: only then do the two H_soil rules differ.
+        var boundaryBelowShifted = false
         let b = boundaries
         for year in 1...max(years, 1) where year <= years {
             let h = (b[year - 1] + b[year]) / 2
@@ -57,11 +63,18 @@ public struct AreaSeries: Sendable, Hashable {
             let shiftedBefore = year - 1 >= maturityYears ? b[year - 1 - maturityYears] : 0
             let shiftedAfter = year >= maturityYears ? b[year - maturityYears] : 0
             soil[year - 1] = max(0, h - (shiftedBefore + shiftedAfter) / 2)
+            if b[year - 1] < shiftedBefore || b[year] < shiftedAfter { boundaryBelowShifted = true }
         }
         self.boundaries = boundaries
         self.yearly = yearly
         self.soil = soil
         self.start = start
+        if boundaryBelowShifted {
+            // B(i) − S(i), clipped at zero, at each boundary i.
+            let clippedBoundary = { (i: Int) in max(0, boundaries[i] - (i >= maturityYears ? boundaries[i - maturityYears] : 0)) }
+            let clipped = (0..<years).map { index in (clippedBoundary(index) + clippedBoundary(index + 1)) / 2 }
+            self.soilClippedAtBoundaries = clipped == soil ? nil : clipped
+        }
     }
 
     /// B(i), i = 0…T (method.md §4.1).

@@ -10,6 +10,7 @@ public enum TableNeeds {
     public static let always: Set<String> = [
         "constants", "gwp", "vocabulary", "country-regions", "iso-countries", "wrb-soil-groups", "uncertainty-classes",
         "input-kinds", "soc-reference", "soc-reference-2006", "n2o-emission-factors", "n2o-factors-extra", "perennial-max-agb",
+        "n2o-emission-factors-ipcc-method", "n2o-factors-extra-ipcc-method",
     ]
 
     /// Mineral-soil stock change factors, under each factor set and method.

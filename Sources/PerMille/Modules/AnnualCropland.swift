@@ -101,11 +101,19 @@ enum AnnualCroplandModule {
                 crop: crop, aboveGround: biomass.aboveGround, timesPerYear: 1, series: hectares, rowID: rowID, context: context,
                 outcome: outcome, into: &emissions, recorder: &recorder)
         }
-        if handling != "retained" {
+        var nitrogen = try CropResidues.residueNitrogen(
+            crop: crop, biomass: biomass, aboveGroundStays: handling == "retained", rowID: rowID, context: context, recorder: &recorder)
+        if handling == "burned", nitrogen > 0 {
+            // IPCC counts the roots of a burned crop (Eq. 11.6); EX-ACT counts no residue N at all (D11).
+            recorder.divergence(.d11)
+            if context.method == .exactV94 {
+                nitrogen = 0
+                recorder.note("residues burned: no residue N counted, as in EX-ACT v9.4 (D11)")
+            }
+        }
+        if handling != "retained", nitrogen > 0 {
             recorder.note("residues \(handling): only the below-ground residue N is counted (method.md §8, our reading)")
         }
-        let nitrogen = try CropResidues.residueNitrogen(
-            crop: crop, biomass: biomass, aboveGroundStays: handling == "retained", rowID: rowID, context: context, recorder: &recorder)
         try CropResidues.bookResidueN2O(
             nitrogenPerHectare: nitrogen, series: hectares, irrigated: false, rowID: rowID, context: context, outcome: outcome,
             into: &emissions, recorder: &recorder)

@@ -39,4 +39,30 @@ enum CohortGrowth {
         }
         return growth
     }
+
+    /// Growth of a whole row at one rate per hectare-year, stopped when the row's cumulative growth
+    /// reaches `cap` (FAO's EX-ACT engine caps the total, not each cohort; D8). The cap's year counts
+    /// pro rata, the years after it nothing.
+    static func cappedRowGrowth(series: AreaSeries, ratePerHectare: Double, cap: Double) -> [Double] {
+        var remaining = cap
+        return series.yearly.map { hectares in
+            let growth = min(max(hectares * ratePerHectare, 0), max(remaining, 0))
+            remaining -= growth
+            return growth
+        }
+    }
+
+    /// Growth timed as FAO's EX-ACT engine times new forest (D9): hectares converted in year p (the
+    /// year their conversion is booked, `series.changed`) grow from year p + 1, `rate(k)` per hectare
+    /// in their k-th year of growth.
+    static func growthFromYearAfterPlanting(series: AreaSeries, rate: (_ yearOfGrowth: Int) -> Double) -> [Double] {
+        let years = series.yearly.count
+        var growth = YearlyValues.zeros(years)
+        for (index, planted) in series.changed.enumerated() where planted > 0 {
+            let plantingYear = index + 1
+            guard plantingYear < years else { continue }
+            for year in (plantingYear + 1)...years { growth[year - 1] += planted * rate(year - plantingYear) }
+        }
+        return growth
+    }
 }

@@ -91,7 +91,7 @@ enum CropResidues {
     ) throws(MissingFactor) {
         guard nitrogenPerHectare > 0 else { return }
         let source = context.vocabulary("n-source", "crop-residues")
-        let ef1 = recorder.use("EF1 (crop residues)", try context.directEmissionFactor("ef1", nSource: source, rowID: rowID))
+        let ef1 = recorder.use("EF1 (crop residues)", try context.directEmissionFactor("ef1", nSource: source, rowID: rowID, recorder: &recorder))
         emissions.add(.n2o, perHectare: nitrogenPerHectare * ef1 * Units.nitrogenToN2O, hectares: series)
         // Residue N is not volatilised (IPCC Eq. 11.9 has no F_CR term); it leaches (Eq. 11.10).
         try Nitrogen.bookIndirect(

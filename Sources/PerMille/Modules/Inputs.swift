@@ -15,7 +15,7 @@ enum InputsModule {
             for (gas, rate) in rates { emissions[outcome].add(gas, perHectare: rate, hectares: amounts.yearly) }
             if let nitrogen = kind.nitrogenPerUnit {
                 try Nitrogen.bookIndirect(
-                    nitrogenPerUnit: nitrogen, series: amounts.yearly, volatilisation: kind.volatilisation,
+                    nitrogenPerUnit: nitrogen, series: amounts.yearly, volatilisation: kind.volatilisation, fertiliser: kind.ef1Source,
                     irrigated: row.irrigated || kind.irrigated, flow: .applied, rowID: row.id, context: context, outcome: outcome,
                     into: &emissions[outcome], recorder: &recorder)
             }
@@ -34,7 +34,7 @@ enum InputsModule {
             })
         }
         if let nitrogen = kind.nitrogenPerUnit {
-            let ef1 = recorder.use("\(kind.ef1Parameter.uppercased()) (\(kind.ef1Source))", try context.directEmissionFactor(kind.ef1Parameter, nSource: kind.ef1Source, rowID: row.id))
+            let ef1 = recorder.use("\(kind.ef1Parameter.uppercased()) (\(kind.ef1Source))", try context.directEmissionFactor(kind.ef1Parameter, nSource: kind.ef1Source, rowID: row.id, recorder: &recorder))
             rates.append((.n2o, nitrogen * ef1 * Units.nitrogenToN2O))
             recorder.record("N per unit", nitrogen, "t N per \(kind.amountUnit)")
             recorder.record("direct N2O rate", nitrogen * ef1 * Units.nitrogenToN2O, "t N2O per \(kind.amountUnit)")

@@ -23,7 +23,7 @@ enum LandUseChangeModule {
             var mineralisation: (cn: Double, ef1: Double)?
             if deltaSOC < 0 {
                 let cn = recorder.use("C:N (conversion)", try context.constant("cn-ratio-conversion-to-cropland", rowID: row.id))
-                let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id))
+                let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: row.id, recorder: &recorder))
                 mineralisation = (cn, ef1)
             }
             return (before, after, deltaSOC, mineralisation, socRef * fromFactor)
@@ -45,7 +45,7 @@ enum LandUseChangeModule {
             emissions[outcome].add(.n2o, soil.n2o)
             if let mineralisation, deltaSOC < 0 {
                 try Nitrogen.bookIndirect(
-                    nitrogenPerUnit: -deltaSOC / context.transitionYears.value / mineralisation.cn, series: series.soil,
+                    nitrogenPerUnit: -deltaSOC / context.transitionYears.value / mineralisation.cn, series: context.soilHectares(series),
                     volatilisation: .none, irrigated: false, flow: .mineralisedSOM, rowID: row.id, context: context,
                     outcome: outcome, into: &emissions[outcome], recorder: &recorder)
             }
@@ -133,10 +133,18 @@ enum LandUseChangeModule {
         }
         let cf = recorder.use("CF", try context.constant("carbon-fraction", rowID: rowID))
         let youthYears = context.transitionYears.value
-        let carbon = CohortGrowth.yearlyGrowth(series: series, existingArea: 0, existingAge: 0) { years in
+        let halfYear = CohortGrowth.yearlyGrowth(series: series, existingArea: 0, existingAge: 0) { years in
             let clamped = max(years, 0)
             return (young * min(clamped, youthYears) + old * max(0, clamped - youthYears)) * (1 + rootToShoot) * cf
         }
+        // FAO's engine: no growth in the planting year, then the ≤ 20-year rate for 19 years (the
+        // planting year is the stand's first year of age), the > 20-year rate after (D9).
+        let yearAfter = CohortGrowth.growthFromYearAfterPlanting(series: series) { yearOfGrowth in
+            (Double(yearOfGrowth) < youthYears ? young : old) * (1 + rootToShoot) * cf
+        }
+        let halfYearTotal = halfYear.reduce(0, +)
+        if abs(yearAfter.reduce(0, +) - halfYearTotal) > 1e-9 * max(1, abs(halfYearTotal)) { recorder.divergence(.d9) }
+        let carbon = context.method == .exactV94 ? yearAfter : halfYear
         emissions[outcome].add(.co2Biomass, carbon.map { -$0 * Units.carbonToCO2 })
         recorder.record("new forest biomass carbon", carbon.reduce(0, +), "t C", outcome: outcome)
 
@@ -144,6 +152,6 @@ enum LandUseChangeModule {
         let buildUp = recorder.use("DOM build-up years", try context.constant("afforestation-dom-buildup-years", rowID: rowID))
         let domPerHectareYear = stock.deadOrganicMatter / buildUp
         recorder.note("dead organic matter of new forest builds up linearly to the forest's value over \(Int(buildUp)) years [M, O15]")
-        emissions[outcome].add(.co2Biomass, perHectare: -domPerHectareYear * Units.carbonToCO2, hectares: series.soil)
+        emissions[outcome].add(.co2Biomass, perHectare: -domPerHectareYear * Units.carbonToCO2, hectares: context.soilHectares(series))
     }
 }

@@ -129,7 +129,9 @@ enum LivestockModule {
                 let gas = try manureFactor("manure-frac-gas-\(system)", label: "Frac_GAS_MS (\(system))", unit: "kg N/kg N", context: context, recorder: &recorder)
                 let leach = try manureFactor("manure-frac-leach-\(system)", label: "Frac_LEACH_MS (\(system))", unit: "kg N/kg N", context: context, recorder: &recorder)
                 let ef4 = recorder.use("EF4 (\(context.moistureForFactors))", try context.factor("ef4-manure", rowID: row.id) { () throws(MissingFactor) in
-                    try context.lookup("n2o-emission-factors", ["parameter": "ef4", "n_source": "volatilised-n", "moisture_regime": context.moistureForFactors])
+                    try context.nitrousOxideFactor(
+                        "n2o-emission-factors", ["parameter": "ef4", "n_source": "volatilised-n", "moisture_regime": context.moistureForFactors],
+                        recorder: &recorder)
                 })
                 let ef5 = recorder.use("EF5", try context.indirectFactor("ef5", rowID: row.id))
                 direct += nitrogen * ef3
@@ -148,8 +150,9 @@ enum LivestockModule {
             let set = context.factorSet.rawValue
             let moisture = context.moistureForFactors
             return recorder.use("EF3PRP (\(group))", try context.factor("ef3prp", rowID: row.id) { () throws(MissingFactor) in
-                if let value = try? context.lookup("n2o-factors-extra", ["parameter": "ef3prp", "n_source": group, "factor_set": set, "moisture_regime": moisture]) {
-                    return value
+                let byMoisture = ["parameter": "ef3prp", "n_source": group, "factor_set": set, "moisture_regime": moisture]
+                if (try? context.lookup("n2o-factors-extra", byMoisture)) != nil {
+                    return try context.nitrousOxideFactor("n2o-factors-extra", byMoisture, recorder: &recorder)
                 }
                 return try context.lookup("n2o-factors-extra", ["parameter": "ef3prp", "n_source": group, "factor_set": set, "moisture_regime": "all"])
             })

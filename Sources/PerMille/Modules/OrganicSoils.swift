@@ -8,6 +8,8 @@ enum OrganicSoilsModule {
         var co2 = 0.0
         var ch4 = 0.0
         var n2o = 0.0
+
+        var isZero: Bool { co2 == 0 && ch4 == 0 && n2o == 0 }
     }
 
     static func assess(_ row: OrganicSoilRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
@@ -15,17 +17,40 @@ enum OrganicSoilsModule {
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
         let startRates = try rates(row.states.start, label: "start", rowID: row.id, context: context, recorder: &recorder)
 
+        let rewettedAtStart = row.states.start.water == "rewetted"
         for outcome in Outcome.allCases {
             let state = row.states[outcome]
             let unchanged = state == row.states.start
             let scenarioRates = unchanged ? startRates : try rates(state, label: outcome.rawValue, rowID: row.id, context: context, recorder: &recorder)
             let reached = context.series(
                 from: unchanged ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
-            add(scenarioRates, hectares: reached.yearly, to: &emissions[outcome])
-            if !unchanged {
-                let leaving = context.series(from: row.area.start, to: 0, dynamics: row.dynamics[outcome], ownArea: false, recorder: &recorder)
-                add(startRates, hectares: leaving.yearly, to: &emissions[outcome])
+            let leaving = unchanged
+                ? nil : context.series(from: row.area.start, to: 0, dynamics: row.dynamics[outcome], ownArea: false, recorder: &recorder)
+            var reachedHectares = reached.yearly
+            var leavingHectares = leaving?.yearly
+            if rewettedAtStart {
+                // FAO's engine books rewetting emissions only on hectares the project rewets (D10): the
+                // hectares already rewetted at the start count nothing while they stay so (in whatever
+                // rewetted state), or while they wait to be drained again. Only the row's hectares beyond
+                // A_start (reached + still in the start state) join a rewetted state by the project's doing.
+                let rewettedByProject = reached.yearly.indices.map { year in
+                    max(0, reached.yearly[year] + (leaving?.yearly[year] ?? 0) - row.area.start)
+                }
+                let engineReached = state.water == "rewetted" ? rewettedByProject : reached.yearly
+                let reachedDiffers = engineReached != reached.yearly && !scenarioRates.isZero
+                let leavingCounted = (leaving?.total ?? 0) > 0 && !startRates.isZero
+                let differs = reachedDiffers || leavingCounted
+                if differs { recorder.divergence(.d10) }
+                if context.method == .exactV94 {
+                    reachedHectares = engineReached
+                    leavingHectares = nil
+                    if differs {
+                        recorder.note("hectares rewetted before the project book no rewetting emissions (\(outcome.rawValue)), as in EX-ACT v9.4 (D10)")
+                    }
+                }
             }
+            add(scenarioRates, hectares: reachedHectares, to: &emissions[outcome])
+            if let leavingHectares { add(startRates, hectares: leavingHectares, to: &emissions[outcome]) }
         }
         return ModuleRowResult(emissions: emissions, recorder: recorder)
     }

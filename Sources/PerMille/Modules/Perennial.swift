@@ -1,8 +1,9 @@
 /// Perennial crops and agroforestry: biomass growth until the system's maximum, and soil carbon.
 ///
-/// Growth is a flow on the row's own area (A_start → A_s); each cohort of hectares stops growing
-/// when its above-ground biomass reaches AGB_max, and below-ground growth stops with it
-/// (method.md §6.1, our reading). Soil compares the state with SOCref × F_LU(system) (§3.2 b).
+/// Growth is a flow on the row's own area (A_start → A_s). In `ipcc` each cohort of hectares stops
+/// growing when its above-ground biomass reaches AGB_max, and below-ground growth stops with it
+/// (method.md §7.3, our reading); `exact-v9.4` caps the row's total instead, as EX-ACT does (D8).
+/// Soil compares the state with SOCref × F_LU(system) (§3 b).
 enum PerennialModule {
     static func assess(_ row: PerennialRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
@@ -60,14 +61,36 @@ enum PerennialModule {
                 return (agb, bgb, maximum)
             }
             let standing = row.states.start.standingAGBTonnesCPerHa ?? 0
-            if row.area.start > 0, row.states.start.standingAGBTonnesCPerHa == nil {
+            if row.area.start > 0, row.states.start.standingAGBTonnesCPerHa == nil, context.method == .ipcc {
                 recorder.note("no standing AGB given for the \(row.area.start) ha already under the system: assumed 0 t C/ha (they grow as new plantings)")
             }
             recorder.record("years to AGB_max (new planting)", agbGrowth > 0 ? maxAGB / agbGrowth : 0, "yr", outcome: outcome)
             let headStart = agbGrowth > 0 ? min(standing, maxAGB) / agbGrowth : 0
             let capYears = agbGrowth > 0 ? maxAGB / agbGrowth : 0
-            let carbon = CohortGrowth.yearlyGrowth(series: series, existingArea: row.area.start, existingAge: headStart) { years in
+            let perCohort = CohortGrowth.yearlyGrowth(series: series, existingArea: row.area.start, existingAge: headStart) { years in
                 (agbGrowth + bgbGrowth) * min(max(years, 0), capYears)
+            }
+            // EX-ACT caps the row's total, not each cohort: Σ H × (g_AGB + g_BGB) up to the stock of the
+            // end area, AGB_max plus the BGB of the whole years AGB takes to get there (D8).
+            let rowCap = agbGrowth > 0 ? (maxAGB + bgbGrowth * (maxAGB / agbGrowth).rounded(.down)) * row.area[outcome] : .infinity
+            let rowCapped = CohortGrowth.cappedRowGrowth(series: series, ratePerHectare: agbGrowth + bgbGrowth, cap: rowCap)
+            let engineTotal = rowCapped.reduce(0, +)
+            let cohortTotal = perCohort.reduce(0, +)
+            if abs(engineTotal - cohortTotal) > 1e-9 * max(1, abs(cohortTotal)) { recorder.divergence(.d8) }
+            let carbon: [Double]
+            if context.method == .exactV94 {
+                carbon = rowCapped
+                if rowCap.isFinite { recorder.record("growth cap (row, EX-ACT)", rowCap, "t C", outcome: outcome) }
+                if row.states.start.standingAGBTonnesCPerHa != nil, row.area.start > 0 {
+                    recorder.note("standing AGB of the hectares under the system at the start is not part of EX-ACT's growth arithmetic (exact-v9.4)")
+                }
+                if row.area[outcome] < row.area.start, engineTotal < series.total * (agbGrowth + bgbGrowth) {
+                    recorder.note(
+                        "perennial growth capped at the stock of the \(row.area[outcome]) ha left at the end (\(outcome.rawValue)), as EX-ACT v9.4 does; "
+                            + "the hectares that leave grew while present, so EX-ACT's own figure is unsound here (D8)")
+                }
+            } else {
+                carbon = perCohort
             }
             let co2 = carbon.map { -$0 * Units.carbonToCO2 }
             recorder.record("biomass carbon gained", carbon.reduce(0, +), "t C", outcome: outcome)

@@ -27,8 +27,15 @@ enum SoilCarbon {
             recorder.note("soil CO2 capped at |ΔSOC| × 44/12 × max area = \(Units.rounded(cap)) t CO2 (\(outcome.rawValue))")
         }
         if abs(untruncated - truncated) > 1e-9 * max(1, abs(truncated)) { recorder.divergence(.d6) }
-        let soilTotal = series.soilTotal
-        let co2 = soilTotal > 0 && total != 0 ? series.soil.map { total * $0 / soilTotal } : []
+        // A shrinking series has two H_soil rules (D7); they change a number only where the stock changes.
+        if deltaSOC != 0, let clipped = series.soilClippedAtBoundaries,
+            abs(clipped.reduce(0, +) - series.soilTotal) > 1e-9 * max(1, series.soilTotal)
+        {
+            recorder.divergence(.d7)
+        }
+        let soil = context.soilHectares(series)
+        let soilTotal = soil.reduce(0, +)
+        let co2 = soilTotal > 0 && total != 0 ? soil.map { total * $0 / soilTotal } : []
         recorder.record("ΔSOC", deltaSOC, "t C/ha", outcome: outcome)
         recorder.record("soil CO2 rate", rate, "t CO2/ha/yr", outcome: outcome)
         recorder.record("Σ H", series.total, "ha·yr", outcome: outcome)
@@ -38,7 +45,7 @@ enum SoilCarbon {
         var n2o: [Double] = []
         if deltaSOC < 0, let mineralisation {
             let perHectare = abs(deltaSOC) / d / mineralisation.cn * mineralisation.ef1 * Units.nitrogenToN2O
-            n2o = series.soil.map { $0 * perHectare }
+            n2o = soil.map { $0 * perHectare }
             recorder.record("SOM N2O rate", perHectare, "t N2O/ha/yr", outcome: outcome)
             recorder.record("SOM N2O", n2o.reduce(0, +), "t N2O", outcome: outcome)
         }
@@ -64,7 +71,7 @@ extension SoilCarbon {
         var ratios: (cn: Double, ef1: Double)?
         if deltaSOC < 0, let mineralisation {
             let cn = recorder.use(mineralisation.label, try context.constant(mineralisation.parameter, rowID: rowID))
-            let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: rowID))
+            let ef1 = recorder.use("EF1_SOM", try context.somEmissionFactor(rowID: rowID, recorder: &recorder))
             ratios = (cn, ef1)
         }
         let soil = change(
@@ -76,7 +83,7 @@ extension SoilCarbon {
             // Mineralised N also leaches (IPCC Eq. 11.10, F_SOM); it is not volatilised.
             let nitrogen = deltaSOC < 0 ? -deltaSOC / context.transitionYears.value / ratios.cn : 0
             try Nitrogen.bookIndirect(
-                nitrogenPerUnit: nitrogen, series: series.soil, volatilisation: .none, irrigated: false, flow: .mineralisedSOM,
+                nitrogenPerUnit: nitrogen, series: context.soilHectares(series), volatilisation: .none, irrigated: false, flow: .mineralisedSOM,
                 rowID: rowID, context: context, outcome: outcome, into: &emissions, recorder: &recorder)
         }
     }
