@@ -100,11 +100,33 @@ public final class Pipeline: Sendable {
         do {
             assessment = try Assessor.assess(read.project, factors: read.factors, method: options.method, gwp: options.gwp)
         } catch {
-            throw PipelineFailure(.invalid, diagnostics: error.diagnostics, source: read.bytes)
+            throw PipelineFailure(.invalid, diagnostics: located(error.diagnostics, in: read), source: read.bytes)
         }
         let provenance = ResultJSON.Provenance(
             projectName: read.project.description.name, inputDigest: read.inputDigest, factorDigests: read.factors.digests(of: Set(read.factors.tables.keys)))
         return AssessedProject(read: read, assessment: assessment, provenance: provenance)
+    }
+
+    /// `diagnostics` with each row's position in the file, found again from the bytes: only a
+    /// failed assessment needs them, so a successful one never keeps the document for it.
+    private func located(_ diagnostics: [Diagnostic], in read: ReadProject) -> [Diagnostic] {
+        guard diagnostics.contains(where: { $0.rowID != nil && $0.location == nil }) else { return diagnostics }
+        let name = read.source.name
+        let locations: [String: SourceLocation]
+        if ProjectDecoder.isXML(name) || ProjectSource.startsLikeXML(read.bytes) {
+            guard let all = try? load(Set(folder.tableNames)), let catalogue = try? catalogue() else { return diagnostics }
+            locations = decoder(all, catalogue: catalogue).decode(xml: read.bytes, file: name).rowLocations(file: name)
+        } else {
+            guard let root = try? JSONParser.parse(read.bytes) else { return diagnostics }
+            locations = ProjectDecoder.rowLocations(in: root, file: name)
+        }
+        return diagnostics.map { diagnostic in
+            guard diagnostic.location == nil, let id = diagnostic.rowID, let location = locations[id] else { return diagnostic }
+            var placed = diagnostic
+            placed.location = location
+            placed.path = location.path
+            return placed
+        }
     }
 
     /// Reads and assesses in one step.

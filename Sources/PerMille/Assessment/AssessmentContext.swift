@@ -24,6 +24,9 @@ public final class AssessmentContext {
     private let siteSOMEmissionFactorIPCC: Factor?
     /// Whether rows record factors and intermediates (off for the comparison run).
     public let detailed: Bool
+    /// Where the overridable factors a row lacks are listed, so one run names them all (nil for
+    /// the comparison run, whose failures are ignored).
+    let missing: MissingFactorLog?
     /// The site's moisture regime is moist or wet, where N leaches (method.md §10.3).
     let wetSite: Bool
 
@@ -32,6 +35,7 @@ public final class AssessmentContext {
         self.site = site
         self.method = method
         self.detailed = true
+        self.missing = MissingFactorLog()
         self.memo = LookupMemo()
         self.factorSet = project.description.factorSet
         self.implementationYears = project.description.implementationYears
@@ -80,6 +84,7 @@ public final class AssessmentContext {
         site = other.site
         self.method = method
         self.detailed = detailed
+        missing = nil
         factorSet = other.factorSet
         implementationYears = other.implementationYears
         totalYears = other.totalYears
@@ -121,12 +126,15 @@ public final class AssessmentContext {
             return unsafeDowncast(entry.value, to: MemoBox<Value>.self).value
         }
         var local = makeRecorder()
+        let missingBefore = missing?.found.count ?? 0
         do {
             let value = try compute(&local)
+            recorder.replay(local)
+            // A computation that met a missing factor is not kept: each later row must list it too.
+            guard missing?.found.count ?? 0 == missingBefore else { return value }
             let entry = MemoEntry(value: MemoBox(value), recorder: local)
             memo.computations[memoKey] = entry
             memo.remember(memoKey, entry)
-            recorder.replay(local)
             return value
         } catch {
             memo.computations[memoKey] = MemoEntry(failure: error)
@@ -170,16 +178,25 @@ public final class AssessmentContext {
     }
 
     /// A factor, or the project's Tier 2 override of it for this row.
-    func factor(_ overrideName: String, rowID: String, _ lookup: () throws(MissingFactor) -> Factor) throws(MissingFactor) -> Factor {
+    func factor(
+        _ overrideName: String, rowID: String, hint: String? = nil, _ lookup: () throws(MissingFactor) -> Factor
+    ) throws(MissingFactor) -> Factor {
         if let override = overrides.last(where: { $0.factor == overrideName && $0.applies(to: rowID) }) {
             return Factor(
                 value: override.value, unit: "as the default it replaces", uncertaintyPercent: override.uncertaintyPercent,
                 source: override.source, table: "override", key: "factor=\(overrideName)", line: 0, reliability: .override)
         }
         do { return try lookup() } catch {
-            var missing = error
-            missing.rowID = rowID
-            throw missing
+            var lacking = error
+            lacking.rowID = rowID
+            lacking.hint = hint ?? lacking.hint
+            guard let missing else { throw lacking }
+            // Listed, and the row goes on with a stand-in so its other missing factors are found
+            // in the same run; a row with any listed factor never reaches a result.
+            missing.found.append(lacking)
+            return Factor(
+                value: 1, unit: "", uncertaintyPercent: nil, source: "stand-in for a missing factor", table: lacking.table,
+                key: lacking.key, line: 0, reliability: .unverified)
         }
     }
 
@@ -349,4 +366,9 @@ final class MemoEntry {
 final class MemoBox<Value> {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// The missing overridable factors a slice's rows met, in the order met.
+final class MissingFactorLog {
+    var found: [MissingFactor] = []
 }

@@ -45,12 +45,13 @@ public enum Assessor {
         for index in slices.indices { rows += collected[index]?.rows ?? [] }
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
+        var listed: Set<MissingFactor> = []
         var gasTotals = ModuleGasTotals()
         for index in slices.indices {
             guard let outcome = collected[index] else { continue }
             gasTotals.add(outcome.gasTotals, module: slices[index].module)
             divergences += outcome.divergences
-            for error in outcome.missing where !missing.contains(error) { missing.append(error) }
+            for error in outcome.missing where listed.insert(error).inserted { missing.append(error) }
         }
         guard missing.isEmpty else { throw Failure(missingFactors: missing, siteErrors: []) }
 
@@ -77,8 +78,14 @@ public enum Assessor {
         var rows: [RowResult] = []
         var divergences: [Divergence] = []
         var missing: [MissingFactor] = []
+        private var listed: Set<MissingFactor> = []
         /// t of each gas category over the slice's rows, per outcome (summed here, while the rows are hot).
         var gasTotals = Array(repeating: Balance(without: 0, with: 0), count: GasCategory.allCases.count)
+
+        /// Adds missing factors not listed yet, in the order given.
+        mutating func list(_ errors: [MissingFactor]) {
+            for error in errors where listed.insert(error).inserted { missing.append(error) }
+        }
     }
 
     /// Computes one slice of one module's rows, and for rows that touch a divergence, the other method's numbers.
@@ -89,14 +96,19 @@ public enum Assessor {
         outcome.rows.reserveCapacity(slice.range.count)
         let context: AssessmentContext
         do { context = try AssessmentContext(project: project, site: site, factors: factors, method: method) } catch {
-            outcome.missing.append(error)
+            outcome.list([error])
             return outcome
         }
         let other = context.switching(to: method.other)
         func run<Row: ProjectRow>(_ list: [Row], _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult) {
             for row in list[slice.range] {
+                context.missing?.found.removeAll()
                 do {
                     let result = try compute(row, context)
+                    if let found = context.missing?.found, !found.isEmpty {
+                        outcome.list(found)
+                        continue
+                    }
                     for gas in GasCategory.allCases {
                         outcome.gasTotals[gas.index].without += result.emissions.without.total(gas)
                         outcome.gasTotals[gas.index].with += result.emissions.with.total(gas)
@@ -110,7 +122,8 @@ public enum Assessor {
                     }
                     outcome.rows.append(rowResult)
                 } catch {
-                    if !outcome.missing.contains(error) { outcome.missing.append(error) }
+                    // Those the row listed before the one it could not go on without, then that one.
+                    outcome.list((context.missing?.found ?? []) + [error])
                 }
             }
         }

@@ -19,15 +19,9 @@ enum CropResidues {
             yield = recorder.use("default yield (\(crop))", try defaultYield())
         }
         func parameter(_ name: String, _ label: String, override: String, hint: String? = nil) throws(MissingFactor) -> Double {
-            do {
-                return recorder.use("\(label) (\(crop))", try context.factor(override, rowID: rowID) { () throws(MissingFactor) in
-                    try context.lookup("crop-residue-parameters", ["crop": crop, "parameter": name])
-                })
-            } catch {
-                var missing = error
-                missing.hint = hint ?? missing.hint
-                throw missing
-            }
+            recorder.use("\(label) (\(crop))", try context.factor(override, rowID: rowID, hint: hint) { () throws(MissingFactor) in
+                try context.lookup("crop-residue-parameters", ["crop": crop, "parameter": name])
+            })
         }
         let dryMatter = try parameter(
             "dry-matter-fraction-of-harvest", "DRY", override: "dry-matter-fraction",

@@ -31,6 +31,11 @@ public struct ProjectDecoder: Sendable {
         /// The modules the document has and whether it has overrides (`ProjectDecoder.needs`), nil when unread.
         public var needs: (modules: [ModuleKind], hasOverrides: Bool)? { document.map(ProjectDecoder.needs(of:)) }
 
+        /// Where each row stands in the file, by id (`ProjectDecoder.rowLocations`).
+        public func rowLocations(file: String) -> [String: SourceLocation] {
+            document.map { ProjectDecoder.rowLocations(in: $0, file: file) } ?? [:]
+        }
+
         /// The document in canonical JSON (the writer's layout, key order kept): the same bytes
         /// whether the file was JSON or XML, so results can carry one input digest for both.
         public var canonicalDocument: [UInt8] {
@@ -85,6 +90,20 @@ public struct ProjectDecoder: Sendable {
     public static func needs(of root: JSONNode) -> (modules: [ModuleKind], hasOverrides: Bool) {
         let modules = (root.member("modules")?.members ?? []).compactMap { ModuleKind(rawValue: $0.key) }
         return (modules, root.member("overrides") != nil)
+    }
+
+    /// Where each row stands, by id: the row's object (its first occurrence), with its path
+    /// (`modules.grassland[3]`), so a problem found while assessing points at the row.
+    public static func rowLocations(in root: JSONNode, file: String) -> [String: SourceLocation] {
+        var locations: [String: SourceLocation] = [:]
+        for module in root.member("modules")?.members ?? [] {
+            for (index, row) in (module.value.array ?? []).enumerated() {
+                guard let id = row.member("id")?.string, locations[id] == nil else { continue }
+                let position = row.position
+                locations[id] = SourceLocation(file: file, line: position.line, column: position.column, path: "modules.\(module.key)[\(index)]")
+            }
+        }
+        return locations
     }
 
     /// Reads either encoding, chosen by the file name: `.xml` is XML, anything else JSON.

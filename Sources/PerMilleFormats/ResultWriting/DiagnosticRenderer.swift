@@ -65,7 +65,11 @@ extension Assessor.Failure {
             + missingFactors.map {
                 Diagnostic(
                     code: "factor.missing", message: "the factor tables have no value for this row's situation: \($0.description)",
-                    rowID: $0.rowID, expected: "a row in \($0.table).csv for \($0.key)", found: "none",
+                    rowID: $0.rowID,
+                    expected: $0.table == "override"
+                        ? "a Tier 2 override \($0.key.hasPrefix("factor=") ? String($0.key.dropFirst(7)) : $0.key) in project.overrides"
+                        : "a row in \($0.table).csv for \($0.key)",
+                    found: "none",
                     suggestion: "give a Tier 2 override with its source, or choose a practice the tables cover")
             }
     }
