@@ -8,22 +8,11 @@ import Testing
 /// after an intended change (Fixtures/README.md).
 @Suite("Golden results")
 struct GoldenResultTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PermilleBinary.packageRoot
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-        let binary = root.appendingPathComponent(".build/debug/permille")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the CLI first: swift build --build-tests")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let run = try PermilleBinary.run(arguments)
+        return (run.exitCode, run.stdout)
     }
 
     @Test("assess output equals the expected file", arguments: [

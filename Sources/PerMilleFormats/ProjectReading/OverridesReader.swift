@@ -15,6 +15,7 @@ enum OverridesReader {
         "forest-agb-stock": "forest AGB, t C/ha", "forest-root-to-shoot": "root-to-shoot ratio",
         "forest-litter": "litter, t C/ha", "forest-deadwood": "dead wood, t C/ha",
         "forest-agb-growth-le-20-years": "young forest AGB growth, t dm/ha/yr", "forest-agb-growth-gt-20-years": "old forest AGB growth, t dm/ha/yr",
+        "afforestation-dom-buildup-years": "years over which new forest builds up litter and dead wood",
         "grassland-cf": "grassland fire combustion factor", "grassland-gef-ch4": "grassland fire CH4 EF", "grassland-gef-n2o": "grassland fire N2O EF",
         "organic-drained-co2": "drained organic soil CO2-C", "organic-drained-doc": "drained DOC", "organic-drained-ch4": "drained CH4",
         "organic-drained-n2o": "drained N2O-N", "organic-rewetted-co2": "rewetted CO2-C", "organic-rewetted-doc": "rewetted DOC",

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Runs the built `permille` binary (`.build/debug/permille`) the way a user does.
+/// Runs the built `permille` binary the way a user does.
 ///
-/// The binary must be built before `swift test --skip-build`: `swift build --build-tests` builds it.
+/// The binary must be built before `swift test --skip-build`: `swift build --build-tests` builds it
+/// beside the test bundle, in whichever build folder and configuration the tests were built in.
 enum PermilleBinary {
     /// The package root, found from this file's path (Tests/CLITests/Support/…).
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -12,7 +13,23 @@ enum PermilleBinary {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
-    static let executable = packageRoot.appendingPathComponent(".build/debug/permille")
+    /// `PERMILLE_BINARY` when set, else `permille` in the folder of the running test bundle (the
+    /// build's products folder: `.build/debug`, a `--scratch-path`, a release build…).
+    static let executable: URL = {
+        if let given = ProcessInfo.processInfo.environment["PERMILLE_BINARY"], !given.isEmpty { return URL(fileURLWithPath: given) }
+        var folders: [URL] = []
+        if let runner = Bundle.main.executableURL { folders.append(runner.deletingLastPathComponent()) }
+        folders.append(Bundle.main.bundleURL)
+        folders.append(URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent())
+        for folder in folders {
+            // The test bundle may be a folder (`….xctest/`) inside the products folder.
+            for candidate in [folder, folder.deletingLastPathComponent()] {
+                let binary = candidate.appendingPathComponent("permille")
+                if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+            }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/permille")
+    }()
 
     /// What one run produced.
     struct Run {
@@ -32,7 +49,9 @@ enum PermilleBinary {
     /// Runs `permille arguments…` in the package root (so `Fixtures/…` paths work) and waits for it.
     ///
     /// Output goes to temporary files rather than pipes, so a large report cannot fill a pipe and block.
-    static func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+    static func run(
+        _ arguments: [String], executable: URL = executable, in directory: URL = packageRoot, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Run {
         try #require(
             FileManager.default.isExecutableFile(atPath: executable.path),
             "permille binary not found at \(executable.path): run `swift build --build-tests` before `swift test --skip-build`",
@@ -49,7 +68,7 @@ enum PermilleBinary {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
