@@ -65,10 +65,11 @@ public final class Pipeline: Sendable {
     /// Reads and validates project bytes already in memory.
     public func read(_ bytes: [UInt8], from source: ProjectSource, extraTables: Set<String> = []) throws(PipelineFailure) -> ReadProject {
         let name = source.name
+        let isXML = try ProjectSource.encoding(of: bytes, name: name) == .xml
         let catalogue = try self.catalogue()
         let outcome: ProjectDecoder.Outcome
         var factors: FactorSet
-        if ProjectDecoder.isXML(name) || ProjectSource.startsLikeXML(bytes) {
+        if isXML {
             // The XSD lists every vocabulary, so XML input is checked with every table; it is then
             // assessed with the tables its JSON form would use, so both forms give the same result.
             factors = try load(Set(folder.tableNames))
@@ -113,7 +114,7 @@ public final class Pipeline: Sendable {
         guard diagnostics.contains(where: { $0.rowID != nil && $0.location == nil }) else { return diagnostics }
         let name = read.source.name
         let locations: [String: SourceLocation]
-        if ProjectDecoder.isXML(name) || ProjectSource.startsLikeXML(read.bytes) {
+        if (try? ProjectSource.encoding(of: read.bytes, name: name)) == .xml {
             guard let all = try? load(Set(folder.tableNames)), let catalogue = try? catalogue() else { return diagnostics }
             locations = decoder(all, catalogue: catalogue).decode(xml: read.bytes, file: name).rowLocations(file: name)
         } else {
@@ -176,8 +177,25 @@ public final class Pipeline: Sendable {
 }
 
 extension ProjectSource {
+    public enum Encoding: Sendable { case json, xml }
+
+    /// The encoding of `bytes`: from the content (`<` is XML, anything else JSON); a `.json` file
+    /// holding XML, or a `.xml` file holding something else, is refused naming both.
+    public static func encoding(of bytes: [UInt8], name: String) throws(PipelineFailure) -> Encoding {
+        let content: Encoding = startsLikeXML(bytes) ? .xml : .json
+        let lowered = name.lowercased()
+        let claimed: Encoding? = lowered.hasSuffix(".xml") ? .xml : lowered.hasSuffix(".json") ? .json : nil
+        guard let claimed, claimed != content, !bytes.isEmpty else { return content }
+        let found = content == .xml ? "XML (it starts with '<')" : "not XML (it does not start with '<')"
+        throw PipelineFailure(.invalid, diagnostics: [Diagnostic(
+            code: "file.encoding-mismatch", message: "\(name) is named .\(claimed == .xml ? "xml" : "json") but its content is \(found)",
+            location: SourceLocation(file: name, line: 1, column: 1, path: ""),
+            expected: claimed == .xml ? "an XML project" : "a JSON project", found: content == .xml ? "XML" : "other content",
+            suggestion: "rename the file .\(content == .xml ? "xml" : "json"), or write it again in the encoding its name says")])
+    }
+
     /// Whether the content starts (after blanks and a byte-order mark) with `<`: XML whatever the name says.
-    static func startsLikeXML(_ bytes: [UInt8]) -> Bool {
+    public static func startsLikeXML(_ bytes: [UInt8]) -> Bool {
         var index = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }

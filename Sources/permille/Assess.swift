@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PerMilleFormats
 import PerMillePipeline
 
@@ -24,8 +25,10 @@ struct Assess: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let pipeline = try data.pipeline()
-        let assessed = try reporting { () throws(PipelineFailure) in try pipeline.run(ProjectSource(argument: file), options: methods.options) }
+        // With --format json a failure is a permille-diagnostics/1 document on standard error.
+        let style: DiagnosticsStyle = format == .json ? .json(file: file, toStandardOutput: false) : .text
+        let pipeline = try reporting(style: style) { () throws(PipelineFailure) in try Pipeline(indicators: data.indicators.map { URL(fileURLWithPath: $0) }) }
+        let assessed = try reporting(style: style) { () throws(PipelineFailure) in try pipeline.run(ProjectSource(argument: file), options: methods.options) }
         printWarnings(assessed.read)
         switch format {
         case .text:

@@ -3,21 +3,41 @@ import Foundation
 import PerMille
 import PerMilleFormats
 import PerMilleJSON
+import PerMillePipeline
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a project file between JSON and XML; the encoding follows each file's extension.")
+        abstract: "Convert a project file between JSON and XML; the input's encoding is read from its content, the output's from its extension or --to.")
 
-    @Argument(help: "Input file (.json or .xml).")
+    enum Encoding: String, ExpressibleByArgument, CaseIterable { case json, xml }
+
+    @Argument(help: "Input file (JSON or XML; - reads standard input).")
     var input: String
 
-    @Argument(help: "Output file (.json or .xml); written only when the input reads without syntax errors.")
+    @Argument(help: "Output file (.json or .xml; - writes standard output, with --to); written only when the input reads without syntax errors.")
     var output: String
+
+    @Option(help: "Output encoding, json or xml: needed for standard output, or a name without .json/.xml.")
+    var to: Encoding?
+
+    func validate() throws {
+        let lowered = output.lowercased()
+        let named: Encoding? = lowered.hasSuffix(".xml") ? .xml : lowered.hasSuffix(".json") ? .json : nil
+        if let to, let named, to != named {
+            throw ValidationError("--to \(to.rawValue) contradicts the output name '\(output)'")
+        }
+        if to == nil, named == nil {
+            throw ValidationError("cannot tell the output encoding of '\(output)': name it .json or .xml, or give --to json|xml")
+        }
+    }
 
     func run() throws {
         let bytes = try readBytes(input)
+        let inputEncoding = try reporting { () throws(PipelineFailure) in try ProjectSource.encoding(of: bytes, name: input) }
+        let lowered = output.lowercased()
+        let outputEncoding: Encoding = to ?? (lowered.hasSuffix(".xml") ? .xml : .json)
         let root: JSONNode
-        if ProjectDecoder.isXML(input) {
+        if inputEncoding == .xml {
             do { root = try XMLReader.parse(bytes) } catch {
                 Output.error(DiagnosticRenderer.render([Diagnostic(
                     code: "xml.syntax", message: error.message,
@@ -34,7 +54,7 @@ struct Convert: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let text = ProjectDecoder.isXML(output) ? XMLWriter.write(root) : JSONWriter.write(JSONTree.output(root))
-        try Output.write(text, to: output)
+        let text = outputEncoding == .xml ? XMLWriter.write(root) : JSONWriter.write(JSONTree.output(root))
+        try Output.write(text, to: output == "-" ? nil : output, inputs: [input])
     }
 }

@@ -51,10 +51,23 @@ struct MethodOptions: ParsableArguments {
     }
 }
 
+/// How failures are printed: text for people, or `permille-diagnostics/1` JSON for tools.
+enum DiagnosticsStyle {
+    case text
+    /// The JSON document, on standard output (`validate`) or standard error (`assess`), for `file`.
+    case json(file: String, toStandardOutput: Bool)
+}
+
 /// Runs a pipeline step; on failure prints every diagnostic and exits with `exitCode`, or the failure's own status.
-func reporting<Value>(exitCode: Int32? = nil, _ step: () throws(PipelineFailure) -> Value) throws -> Value {
+func reporting<Value>(exitCode: Int32? = nil, style: DiagnosticsStyle = .text, _ step: () throws(PipelineFailure) -> Value) throws -> Value {
     do { return try step() } catch {
-        Output.error(DiagnosticRenderer.render(error.diagnostics, source: error.source))
+        switch style {
+        case .text:
+            Output.error(DiagnosticRenderer.render(error.diagnostics, source: error.source))
+        case .json(let file, let toStandardOutput):
+            let document = DiagnosticDocument.encode(error.diagnostics, file: file, valid: false)
+            if toStandardOutput { Output.print(document) } else { Output.error(document) }
+        }
         throw ExitCode(exitCode ?? error.exitCode)
     }
 }

@@ -97,7 +97,7 @@ struct AssessCommandTests {
         let run = try PermilleBinary.run(["assess", input, "--format", "json", "-o", out])
         #expect(run.exitCode == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderrText.contains("error[area.negative]"))
+        #expect(run.reportsError("area.negative"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

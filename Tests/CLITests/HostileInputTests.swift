@@ -36,7 +36,9 @@ struct HostileInputTests {
         let run = try PermilleBinary.run(["assess", path, "--format", "json", "-o", output])
         #expect(run.exitCode == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderrText.contains(message), "\(run.stderrText)")
+        // With --format json the diagnostics are a JSON document on stderr.
+        let code = message.hasPrefix("error[") ? String(message.dropFirst(6).dropLast()) : nil
+        #expect(code.map(run.reportsError) ?? run.stderrText.contains(message), "\(run.stderrText)")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 

@@ -47,7 +47,7 @@ struct ValidateAgreesWithAssessTests {
         for (name, text) in try Self.variants() {
             let file = try scratch.write(text, to: "\(name).json")
             let validate = try PermilleBinary.run(["validate", file])
-            let assess = try PermilleBinary.run(["assess", file, "--format", "json"])
+            let assess = try PermilleBinary.run(["assess", file])
             #expect((validate.exitCode == 0) == (assess.exitCode == 0), "\(name): validate \(validate.exitCode), assess \(assess.exitCode)\n\(validate.stderrText)\n\(assess.stderrText)")
             if assess.exitCode == 0 { assessed += 1 } else { refused += 1 }
             let missing = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("error[factor.missing]") } }
@@ -78,5 +78,76 @@ struct ValidateAgreesWithAssessTests {
         }
         #expect(run.stderrText.contains(" --> \(file):"), "each at a position in the file")
         #expect(run.stderrText.contains("(modules.livestock["), "with the row's path")
+    }
+}
+
+/// `validate --format json` and `assess --format json` on failure: `permille-diagnostics/1`,
+/// valid against its JSON Schema; content that contradicts the file's name is refused.
+@Suite("Diagnostics as JSON and encodings")
+struct DiagnosticsJSONTests {
+    @Test("validate --format json lists every problem of a broken file, valid against the schema; assess --format json prints it on stderr")
+    func diagnosticsDocument() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let broken = try scratch.write(BrokenProject.threeErrors, to: "broken.json")
+        let run = try PermilleBinary.run(["validate", broken, "--format", "json"])
+        #expect(run.exitCode == 1)
+        let document = try run.json()
+        #expect(document["format"] as? String == "permille-diagnostics/1")
+        #expect(document["valid"] as? Bool == false)
+        #expect(document["errors"] as? Int == 3)
+        let entries = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(entries.map { $0["code"] as? String } == ["format.version", "country.unknown", "area.negative"])
+        #expect(entries.last?["line"] as? Int == 9 && entries.last?["column"] as? Int == 56)
+        #expect(entries.last?["row"] as? String == "G1")
+        let assess = try PermilleBinary.run(["assess", broken, "--format", "json"])
+        #expect(assess.exitCode == 1 && assess.stdout.isEmpty)
+        #expect(assess.stderrText.hasPrefix("{\n  \"format\": \"permille-diagnostics/1\""))
+        let valid = try PermilleBinary.run(["validate", "Fixtures/grassland-demo.json", "--format", "json"])
+        #expect(valid.exitCode == 0)
+        #expect(try valid.json()["valid"] as? Bool == true)
+
+        let documents = (0..<3).map { index in
+            scratch.url.appendingPathComponent("d\(index).json")
+        }
+        for (url, data) in zip(documents, [run.stdout, assess.stderr, valid.stdout]) { try data.write(to: url) }
+        let script = """
+            import json, sys
+            import jsonschema  # .ci/run installs it; a missing module fails the test
+            schema = json.load(open(sys.argv[1]))
+            for path in sys.argv[2:]: jsonschema.validate(json.load(open(path)), schema)
+            print("ok")
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, PermilleBinary.packageRoot.appendingPathComponent("Docs/schemas/diagnostics-v1.schema.json").path]
+            + documents.map(\.path)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output == "ok\n")
+    }
+
+    @Test("a .json file holding XML is refused naming both; convert refuses an unknown output extension and writes standard output with --to; init refuses XML into a .json name")
+    func encodings() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let xml = scratch.url.appendingPathComponent("demo.xml").path
+        #expect(try PermilleBinary.run(["convert", "Fixtures/grassland-demo.json", xml]).exitCode == 0)
+        let misnamed = scratch.url.appendingPathComponent("demo.json").path
+        try FileManager.default.copyItem(atPath: xml, toPath: misnamed)
+        let run = try PermilleBinary.run(["assess", misnamed])
+        #expect(run.exitCode == 1)
+        #expect(run.stderrText.contains("error[file.encoding-mismatch]: \(misnamed) is named .json but its content is XML"))
+        let yaml = try PermilleBinary.run(["convert", "Fixtures/grassland-demo.json", scratch.url.appendingPathComponent("out.yaml").path])
+        #expect(yaml.exitCode == 64)
+        #expect(yaml.stderrText.contains("name it .json or .xml, or give --to json|xml"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out.yaml").path))
+        let toStdout = try PermilleBinary.run(["convert", "Fixtures/grassland-demo.json", "-", "--to", "xml"])
+        #expect(toStdout.exitCode == 0 && toStdout.stdoutText.hasPrefix("<?xml"))
+        let initMismatch = try PermilleBinary.run(["init", "--xml", "-o", scratch.url.appendingPathComponent("p.json").path])
+        #expect(initMismatch.exitCode == 64)
     }
 }

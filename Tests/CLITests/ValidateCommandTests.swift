@@ -65,7 +65,7 @@ struct ValidateCommandTests {
             let run = try PermilleBinary.run(command + [path])
             #expect(run.exitCode == 2, "\(path): \(run.stderrText)")
             #expect(run.stdout.isEmpty)
-            #expect(run.stderrText.contains("error[file.unreadable]"))
+            #expect(run.reportsError("file.unreadable"))
             #expect(run.stderrText.contains(path))
         }
     }

@@ -39,6 +39,12 @@ enum PermilleBinary {
         var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
         var stderrText: String { String(decoding: stderr, as: UTF8.self) }
 
+        /// Whether standard error reports the error `code`, as text (`error[code]`) or, with
+        /// `--format json`, in a permille-diagnostics/1 document.
+        func reportsError(_ code: String) -> Bool {
+            stderrText.contains("error[\(code)]") || (stderrText.contains("\"code\": \"\(code)\"") && stderrText.contains("\"severity\": \"error\""))
+        }
+
         /// The standard output parsed as a JSON object.
         func json(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
             let object = try JSONSerialization.jsonObject(with: stdout)
