@@ -1,20 +1,17 @@
 /// The numbered points where the `ipcc` and `exact-v9.4` methods differ (method.md §15).
 public enum DivergenceID: String, Sendable, Hashable, CaseIterable, Comparable {
     case d1 = "D1", d2 = "D2", d3 = "D3", d4 = "D4", d5 = "D5", d6 = "D6"
+    // D20 onwards: manure defaults and coastal wetlands (issue 15). The ids start at 20 so that
+    // divergences added meanwhile on other branches (D7, D8, …) never take the same number.
+    case d20 = "D20", d21 = "D21", d22 = "D22", d23 = "D23", d24 = "D24", d25 = "D25", d26 = "D26"
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// Ordered by number, not by text ("D20" after "D6").
+    private var number: Int { Int(rawValue.dropFirst()) ?? 0 }
 
-    /// Bit of this divergence in a `DivergenceSet`.
-    var bit: UInt8 {
-        switch self {
-        case .d1: 1 << 0
-        case .d2: 1 << 1
-        case .d3: 1 << 2
-        case .d4: 1 << 3
-        case .d5: 1 << 4
-        case .d6: 1 << 5
-        }
-    }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.number < rhs.number }
+
+    /// Bit of this divergence in a `DivergenceSet`: its number, so ids never share a bit.
+    var bit: UInt32 { 1 << UInt32(number - 1) }
 
     public var summary: String {
         switch self {
@@ -24,6 +21,13 @@ public enum DivergenceID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .d4: "Tropical-montane cropland and tropical perennial F_LU: EX-ACT keeps IPCC 2006 values, the ipcc method uses IPCC 2019 (HESTIA transcription)."
         case .d5: "Exponential dynamics of a decreasing area: EX-ACT's curve ends at the wrong value; the ipcc method uses the consistent formula."
         case .d6: "Soil CO2 over more than 20 years: EX-ACT multiplies by the untruncated hectare series and caps at 20 years of the full area; IPCC counts each hectare for at most 20 years."
+        case .d20: "Manure CH4 of high-productivity camels on dry lot in tropical zones: EX-ACT's table has 0 (a transcription gap); the ipcc method uses 3.4 g CH4/kg VS, the IPCC 2019 Table 10.14 climate pattern of every other block."
+        case .d21: "Volatilisation (Frac_GasMS) of chicken manure: EX-ACT uses its 'Other animal' block (0 for poultry manure); the ipcc method uses the poultry column of IPCC 2019 Table 10.22 as EX-ACT's workbook transcribes it (0.44 for poultry manure)."
+        case .d22: "Coastal excavation and drainage biomass: EX-ACT spreads these one-off losses over the years like a flow and counts none under immediate dynamics; the ipcc method books them in the years the hectares are excavated or drained."
+        case .d23: "Coastal land drained at the start: EX-ACT counts it as newly drained (biomass lost, soil CO2 ramping from 0); the ipcc method counts biomass only on newly drained hectares and soil CO2 from the start's drained area."
+        case .d24: "Coastal excavation reversed (fewer excavated hectares than at the start): EX-ACT credits the biomass and 96 % of the top-metre carbon back at once; the ipcc method books no excavation term for it."
+        case .d25: "Coastal rewetting CO2 under exponential dynamics: EX-ACT books the full sink from year 1; the ipcc method ramps the rewetted hectares as it does for their CH4."
+        case .d26: "Coastal revegetation: EX-ACT ignores the start's revegetated hectares (they regrow in both scenarios) and gives no soil removal to revegetated land that was not drained; the ipcc method counts revegetation from the start's hectares and the rewetting factor on revegetated land too."
         }
     }
 }
@@ -56,7 +60,7 @@ public struct Divergence: Sendable, Hashable {
 
 /// The divergences a row touches, as bits: rows record them by the thousand, so no hashing or allocation.
 public struct DivergenceSet: Sendable, Hashable {
-    private var bits: UInt8 = 0
+    private var bits: UInt32 = 0
 
     public init() {}
 
@@ -68,6 +72,6 @@ public struct DivergenceSet: Sendable, Hashable {
 
     public func contains(_ id: DivergenceID) -> Bool { bits & id.bit != 0 }
 
-    /// The members in order (D1 … D6).
+    /// The members in order (D1 … D6, D20 …).
     public var sorted: [DivergenceID] { DivergenceID.allCases.filter(contains) }
 }
