@@ -110,6 +110,8 @@ SOURCE_TABLES = {
         "Farm inputs: CO2 from lime/urea application and manufacture+transport emissions of fertilisers, lime and pesticides"),
     "land-use-biomass": (["land_use", "climate_zone", "region", "parameter"], ["value"],
         "Biomass carbon of non-forest land uses for land-use-change accounting (time-averaged stock and first-year biomass gain)"),
+    "livestock-manure-defaults": (["parameter", "species", "productivity", "manure_system", "climate_zone", "region"], ["value"],
+        "Manure-management defaults of EX-ACT v9.4: CH4 EF per kg VS, EF3, Frac_GasMS, Frac_LeachMS (and EF4/EF5) by species, productivity, manure system and climate zone"),
     "livestock-manure-system-shares": (["ipcc_region", "productivity", "animal", "manure_system"], ["value"],
         "Default shares of manure handled in each animal waste management system (non-zero shares only)"),
     "livestock-parameters": (["ipcc_region", "productivity", "animal", "parameter"], ["value"],
@@ -568,6 +570,11 @@ ISO_SOURCE = "ISO 3166-1 alpha-3 (pycountry), matched to EX-ACT country names"
 # ---------------------------------------------------------------------------------------------
 
 DESCRIPTIONS = {
+    "livestock-manure-defaults": "factor-data/livestock-manure-defaults.csv (EX-ACT v9.4 reference data, read from the "
+                                 "workbook and checked against the web app; livestock-manure-defaults.md) with reliability "
+                                 "V-EX added. A 0 is a value EX-ACT applies; a key the table lacks is refused.",
+    "livestock-manure-ipcc-values": "Built from livestock-manure-defaults.md §5-§6. Each row names the divergence "
+                                    "(method.md §15) it opens; exact-v9.4 keeps EX-ACT's value.",
     "constants": "Scalar constants of the method (factors.md §1 and others). Keys: parameter.",
     "country-regions": "Lookup (no numeric value): country key -> EX-ACT region (region), IPCC livestock region "
                        "and GLEAM region; these are extra text columns after source.",
@@ -1152,6 +1159,54 @@ def build_manure_factors() -> Table:
                  description=DESCRIPTIONS["manure-management-factors"])
 
 
+def adjust_manure_defaults(t: Table) -> None:
+    """MCF and B0 are MISSING (EX-ACT does not use them) and the per-head CH4 rows are superseded data
+    of unstated unit: kept for the record, never used (reliability M)."""
+    for r in t.rows:
+        if r["value"] == "MISSING":
+            r["value"] = ""
+            r["reliability"] = "M"
+            t.allowed_empty.add((t.key_of(r), "value"))
+            add_note(r, "value MISSING (empty cell): not used by permille")
+        if r["parameter"] == "manure-ch4-ef-per-head":
+            r["reliability"] = "M"
+            add_note(r, "not used by permille: superseded, unit not stated")
+
+
+def build_manure_ipcc_values() -> Table:
+    """Values the ipcc method uses where livestock-manure-defaults.md §6 flags EX-ACT's cell."""
+    keys = ["parameter", "species", "productivity", "manure_system", "climate_zone", "region"]
+    rows = []
+    for zone in ["tropical-dry", "tropical-moist", "tropical-wet", "tropical-montane"]:
+        rows.append({"parameter": "manure-ch4-ef", "species": "camels", "productivity": "high-productivity",
+                     "manure_system": "dry-lot", "climate_zone": zone, "region": "all", "value": "3.4",
+                     "unit": "g CH4/kg VS", "uncertainty_percent": "", "reliability": "C-weak",
+                     "source": "derived: Camels HP cool-temperate dry-lot 1.7 x 2, the tropical/cool ratio of the dry-lot "
+                               "column in every other EX-ACT v9.4 block (IPCC 2019 Vol4 Table 10.14 pattern: one MCF "
+                               "column times an animal constant)",
+                     "divergence": "D20",
+                     "note": "EX-ACT v9.4 has 0 here (livestock-manure-defaults.md §6 item 4, probable transcription "
+                             "gap); not re-checked against the IPCC PDF"})
+    poultry = [("lagoon", "0.4"), ("liquid-slurry", "0.4"), ("solid-storage", "0.325"), ("dry-lot", "0"),
+               ("daily-spread", "0.07"), ("digester", "0.275"), ("burned-for-fuel", "0"), ("pit-lt-1month", "0.28"),
+               ("pit-gt-1month", "0.28"), ("poultry-manure", "0.44")]
+    for species in ["chicken-broiler", "chicken-layer"]:
+        for system, value in poultry:
+            rows.append({"parameter": "manure-frac-gas", "species": species, "productivity": "all",
+                         "manure_system": system, "climate_zone": "all", "region": "all", "value": value,
+                         "unit": "kg N/kg N", "uncertainty_percent": "", "reliability": "C-weak",
+                         "source": "EX-ACT v9.4 workbook sheet IPCC rows 3097-3178, block 'Poultry' (IPCC 2019 Vol4 "
+                                   "Table 10.22 as EX-ACT transcribes it)",
+                         "divergence": "D21",
+                         "note": "EX-ACT maps chickens to its 'Other animal' block and leaves this Poultry block unused "
+                                 "(livestock-manure-defaults.md §6 item 6); not re-checked against the IPCC PDF"})
+    return Table("livestock-manure-ipcc-values",
+                 "Manure-management factors the ipcc method uses instead of the EX-ACT v9.4 cells "
+                 "livestock-manure-defaults.md flags (camels HP dry lot in tropical zones, chickens' volatilisation)",
+                 keys, ["value"], rows, extras=["divergence", "note"],
+                 description=DESCRIPTIONS["livestock-manure-ipcc-values"])
+
+
 def build_wrb() -> Table:
     rows = []
     groups = sorted((g.lower(), cls) for cls, gs in WRB.items() for g in gs)
@@ -1391,11 +1446,12 @@ def main() -> int:
     filled = adjust_soil_stock_change(tables["soil-stock-change-factors"])
     swapped = adjust_organic_drainage(tables["organic-soil-drainage"])
     adjust_misc(tables)
+    adjust_manure_defaults(tables["livestock-manure-defaults"])
 
     main_ssc = tables["soil-stock-change-factors"]
     for t in [build_constants(), build_soc_2006(), build_stock_change_2006(main_ssc), build_ipcc_method(main_ssc),
               build_n2o_extra(), build_wrb(), build_input_kinds(), build_uncertainty_classes(),
-              build_manure_factors()] + build_n2o_ipcc_method():
+              build_manure_factors(), build_manure_ipcc_values()] + build_n2o_ipcc_method():
         tables[t.name] = t
     tables["vocabulary"] = build_vocabulary(tables)
     iso, leftovers, unmatched_iso, pyc_version = build_iso(tables)

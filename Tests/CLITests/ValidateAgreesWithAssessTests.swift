@@ -57,27 +57,26 @@ struct ValidateAgreesWithAssessTests {
         #expect(assessed > 5 && refused > 0, "assessed \(assessed), refused \(refused)")
     }
 
-    @Test("every missing factor of a row is listed in one run, at the row's line and column")
+    @Test("every missing factor of every row is listed in one run, each at its row's line and column")
     func everyMissingFactorAtOnce() throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        let text = try String(contentsOf: PermilleBinary.packageRoot.appendingPathComponent("Fixtures/rice-livestock-demo.json"), encoding: .utf8)
-        // Manure to two systems the tables have no factors for: each needs four overrides.
-        let edited = text.replacingOccurrences(
-            of: Self.grazing, with: #""manure": [{"system": "liquid-slurry", "percent": 50}, {"system": "solid-storage", "percent": 50}]"#)
+        let text = try String(contentsOf: PermilleBinary.packageRoot.appendingPathComponent("Fixtures/tropical-demo.json"), encoding: .utf8)
+        // IPCC gives no SOCref for spodic soils in cool-temperate dry climates: six rows need one.
+        let edited = text.replacingOccurrences(of: #""climate": "tropical-moist""#, with: #""climate": "cool-temperate-dry""#)
+            .replacingOccurrences(of: #""soil": "low-activity-clay""#, with: #""soil": "spodic""#)
         #expect(edited != text)
-        let file = try scratch.write(edited, to: "herds.json")
-        let run = try PermilleBinary.run(["validate", file])
-        #expect(run.exitCode == 1)
-        let missing = run.stderrText.split(separator: "\n").filter { $0.hasPrefix("error[factor.missing]") }
-        #expect(missing.count >= 8, "\(run.stderrText)")
-        for system in ["liquid-slurry", "solid-storage"] {
-            for factor in ["manure-ch4-ef", "manure-ef3", "manure-frac-gas", "manure-frac-leach"] {
-                #expect(run.stderrText.contains("'\(factor)-\(system)'"), "\(factor)-\(system)")
+        let file = try scratch.write(edited, to: "spodic.json")
+        for command in ["validate", "assess"] {
+            let run = try PermilleBinary.run([command, file])
+            #expect(run.exitCode == 1)
+            let lines = run.stderrText.split(separator: "\n")
+            let missing = lines.filter { $0.hasPrefix("error[factor.missing]") && $0.contains("'soc-reference'") }
+            #expect(missing.count == 6, "\(run.stderrText)")
+            for (row, line) in [("L1", 19), ("L2", 23), ("L3", 27), ("A1", 32), ("P1", 39), ("G1", 51)] {
+                #expect(lines.contains { $0.hasPrefix(" --> \(file):\(line):") && $0.hasSuffix(", row \(row))") }, "\(command) \(row)")
             }
         }
-        #expect(run.stderrText.contains(" --> \(file):"), "each at a position in the file")
-        #expect(run.stderrText.contains("(modules.livestock["), "with the row's path")
     }
 }
 

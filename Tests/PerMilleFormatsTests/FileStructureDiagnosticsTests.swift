@@ -181,34 +181,6 @@ struct FileStructureDiagnosticsTests {
         """
     }
 
-    @Test("A non-empty coastalWetlands list is module.unsupported, at the list")
-    func coastalWetlandsIsUnsupported() throws {
-        // line 14: `    "coastalWetlands": [{"id": "X1"}]`, the `[` is at column 24
-        let text = Self.demo(withModule: "coastalWetlands")
-        let outcome = DecoderTestSupport.decode(text)
-        try expectDiagnostic(
-            ExpectedDiagnostic(
-                code: "module.unsupported", message: "module 'coastalWetlands' is not assessed by this version of permille",
-                line: 14, column: 24, token: "[{\"id\": \"X1\"}]", path: "modules.coastalWetlands", rowID: nil,
-                expected: "one of landUseChange, annualCrops, perennialCrops, grassland, forestManagement, organicSoils, rice, livestock, inputs",
-                found: "'coastalWetlands'"),
-            in: outcome, source: text)
-        #expect(outcome.diagnostics.count == 1, "the rows of an unsupported module are not read")
-    }
-
-    @Test("Every module of a later version is module.unsupported", arguments: ["coastalWetlands"])
-    func laterModulesAreUnsupported(module: String) throws {
-        let outcome = DecoderTestSupport.decode(Self.demo(withModule: module))
-        #expect(outcome.project == nil)
-        let diagnostic = try #require(outcome.diagnostics.first)
-        #expect(outcome.diagnostics.count == 1)
-        #expect(diagnostic.code == "module.unsupported")
-        #expect(diagnostic.path == "modules.\(module)")
-        #expect(diagnostic.found == "'\(module)'")
-        // `    "` + the name + `": ` puts the list's `[` at column 9 + the name's length.
-        #expect(diagnostic.location?.line == 14)
-        #expect(diagnostic.location?.column == 9 + module.count)
-    }
 
     @Test("An empty list for a later module is accepted")
     func emptyLaterModuleIsAccepted() throws {

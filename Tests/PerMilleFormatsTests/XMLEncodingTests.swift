@@ -10,7 +10,7 @@ import Testing
 /// go JSON → XML → JSON unchanged, and an XML project assesses to the same numbers.
 @Suite("XML encoding")
 struct XMLEncodingTests {
-    static let fixtures = ["grassland-demo.json", "tropical-demo.json", "rice-livestock-demo.json"]
+    static let fixtures = ["grassland-demo.json", "tropical-demo.json", "rice-livestock-demo.json", "coastal-demo.json"]
 
     static func fixture(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: DecoderTestSupport.packageRoot.appendingPathComponent("Fixtures/\(name)")))
@@ -233,5 +233,18 @@ struct GeneratedProjectTests {
         let xml = XMLWriter.write(try JSONParser.parse(Array(Starter.json.utf8)))
         let outcome = ProjectDecoder(factors: DecoderTestSupport.factors).decode(xml: [0xEF, 0xBB, 0xBF] + Array(xml.utf8), file: "bom.xml")
         #expect(outcome.project != nil, "\(outcome.diagnostics)")
+    }
+
+    @Test("coastal rows: read with defaults, and their errors positioned at the row")
+    func coastalRows() throws {
+        let project = try #require(DecoderTestSupport.decode(String(decoding: try XMLEncodingTests.fixture("coastal-demo.json"), as: UTF8.self)).project)
+        let row = try #require(project.coastalWetlands.first)
+        #expect(row.vegetation == CoastalVegetation.mangrove && row.soil == CoastalSoil.organic && row.states.with.revegetatedHa == 40)
+        let text = String(decoding: try XMLEncodingTests.fixture("coastal-demo.json"), as: UTF8.self)
+            .replacingOccurrences(of: "\"with\":    {\"drainedHa\": 0, \"revegetatedHa\": 40}", with: "\"with\":    {\"drainedHa\": 10, \"revegetatedHa\": 40}")
+        let outcome = DecoderTestSupport.decode(text)
+        let diagnostic = try #require(outcome.diagnostics.first { $0.code == "coastal.area-exceeded" })
+        #expect(diagnostic.rowID == "M2")
+        #expect(diagnostic.location?.line == 20)
     }
 }

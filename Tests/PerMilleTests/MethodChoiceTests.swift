@@ -141,8 +141,9 @@ struct LargeProjectTests {
         project.livestock = (0..<Assessor.parallelThreshold).map { index in
             var row = herd
             row.id = "H\(index)"
-            // Default manure shares need MISSING manure factors: this one row cannot be assessed.
-            if index == 1_234 { row.manure = Triple(start: nil, without: nil, with: nil) }
+            // A system the manure table has no cell for: this one row cannot be assessed.
+            let unknown = [ManureShare(system: "septic-tank", percent: 100)]
+            if index == 1_234 { row.manure = Triple(start: unknown, without: unknown, with: unknown) }
             return row
         }
         #expect {

@@ -87,6 +87,7 @@ public enum AreaCheck {
         var area = project.annualCrops.reduce(0) { $0 + $1.area.start } + project.perennialCrops.reduce(0) { $0 + $1.area.start }
             + project.rice.reduce(0) { $0 + $1.area.start } + project.grassland.reduce(0) { $0 + $1.area.start }
             + project.forestManagement.reduce(0) { $0 + $1.area.start } + project.organicSoils.reduce(0) { $0 + $1.area.start }
+            + project.coastalWetlands.reduce(0) { $0 + $1.area.start }
         let lands = LandAreas.all(in: project)
         guard !project.landUseChange.isEmpty else { return area }
         var loss: [String: (without: Double, with: Double)] = [:]

@@ -181,11 +181,7 @@ public final class AssessmentContext {
     func factor(
         _ overrideName: String, rowID: String, hint: String? = nil, _ lookup: () throws(MissingFactor) -> Factor
     ) throws(MissingFactor) -> Factor {
-        if let override = overrides.last(where: { $0.factor == overrideName && $0.applies(to: rowID) }) {
-            return Factor(
-                value: override.value, unit: "as the default it replaces", uncertaintyPercent: override.uncertaintyPercent,
-                source: override.source, table: "override", key: "factor=\(overrideName)", line: 0, reliability: .override)
-        }
+        if let override = override(overrideName, rowID: rowID) { return override }
         do { return try lookup() } catch {
             var lacking = error
             lacking.rowID = rowID
@@ -198,6 +194,21 @@ public final class AssessmentContext {
                 value: 1, unit: "", uncertaintyPercent: nil, source: "stand-in for a missing factor", table: lacking.table,
                 key: lacking.key, line: 0, reliability: .unverified)
         }
+    }
+
+    /// A factor that a row may do without: its override, else the table's value, else nil, and
+    /// nothing is listed as missing (the row refuses later if it turns out to need it).
+    func factorIfGiven(_ overrideName: String, rowID: String, _ lookup: () throws(MissingFactor) -> Factor) -> Factor? {
+        if let override = override(overrideName, rowID: rowID) { return override }
+        return try? lookup()
+    }
+
+    /// The row's Tier 2 override of `overrideName`, the last one given that applies to it.
+    private func override(_ overrideName: String, rowID: String) -> Factor? {
+        guard let override = overrides.last(where: { $0.factor == overrideName && $0.applies(to: rowID) }) else { return nil }
+        return Factor(
+            value: override.value, unit: "as the default it replaces", uncertaintyPercent: override.uncertaintyPercent,
+            source: override.source, table: "override", key: "factor=\(overrideName)", line: 0, reliability: .override)
     }
 
     /// Maps a project-file key to the factor tables' key through `vocabulary.csv`.

@@ -136,6 +136,7 @@ public enum Assessor {
         case .livestock: run(project.livestock, LivestockModule.assess)
         case .forestManagement: run(project.forestManagement, ForestManagementModule.assess)
         case .organicSoils: run(project.organicSoils, OrganicSoilsModule.assess)
+        case .coastalWetlands: run(project.coastalWetlands, CoastalWetlandsModule.assess)
         case .inputs: run(project.inputs, InputsModule.assess)
         }
         return outcome

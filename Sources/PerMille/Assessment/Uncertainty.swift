@@ -67,8 +67,12 @@ public struct UncertaintyReport: Sendable {
             for (componentIndex, component) in components.enumerated() {
                 let flux = fluxes[moduleIndex * components.count + componentIndex]
                 guard flux.without != 0 || flux.with != 0 else { continue }
-                let factor = try factors.factor("uncertainty-classes", ["module": module.rawValue, "component": component.rawValue], column: "percent")
-                let stars = factors.text("uncertainty-classes", [module.rawValue, component.rawValue], column: "class") ?? ""
+                // Modules added after results were first recorded keep their classes in a table of their
+                // own, so the digest of the shared table (read by every project) does not change.
+                let own = "uncertainty-classes-\(module.rawValue)"
+                let table = factors.tables[own] != nil ? own : "uncertainty-classes"
+                let factor = try factors.factor(table, ["module": module.rawValue, "component": component.rawValue], column: "percent")
+                let stars = factors.text(table, [module.rawValue, component.rawValue], column: "class") ?? ""
                 let share = factor.value / 100
                 cells.append(Cell(
                     module: module, component: component, factor: factor, stars: stars, flux: flux,

@@ -30,9 +30,10 @@ public enum TableNeeds {
         case .perennialCrops: soil.union(["perennial-biomass-growth"])
         case .rice: burning.union(crops).union(["rice-regional-defaults", "rice-scaling-factors"])
         case .grassland: soil.union(burning)
-        case .livestock: ["livestock-parameters", "livestock-manure-system-shares", "manure-management-factors"]
+        case .livestock: ["livestock-parameters", "livestock-manure-system-shares", "manure-management-factors", "livestock-manure-defaults", "livestock-manure-ipcc-values"]
         case .forestManagement: burning.union(forest)
         case .organicSoils: burning.union(["organic-soil-drainage", "organic-soil-rewetting", "peat-extraction", "organic-soil-fire"])
+        case .coastalWetlands: ["coastal-wetlands", "uncertainty-classes-coastalWetlands"]
         case .inputs: ["input-emission-factors", "energy-emission-factors", "electricity-grid-factors"]
         }
     }

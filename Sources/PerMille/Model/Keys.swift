@@ -90,6 +90,7 @@ public enum ModuleKind: String, Sendable, CaseIterable, Hashable, Comparable {
     case livestock
     case forestManagement
     case organicSoils
+    case coastalWetlands
     case inputs
 
     /// Position in EX-ACT's results table (`allCases` is already in that order).
@@ -108,6 +109,7 @@ public enum ModuleKind: String, Sendable, CaseIterable, Hashable, Comparable {
         case .livestock: "Livestock"
         case .forestManagement: "Forest management and degradation"
         case .organicSoils: "Organic soils"
+        case .coastalWetlands: "Coastal wetlands"
         case .inputs: "Inputs and investments"
         }
     }

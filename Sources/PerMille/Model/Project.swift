@@ -12,6 +12,7 @@ public struct Project: Sendable {
     public var livestock: [LivestockRow]
     public var forestManagement: [ForestManagementRow]
     public var organicSoils: [OrganicSoilRow]
+    public var coastalWetlands: [CoastalWetlandRow]
     public var inputs: [InputRow]
     public var overrides: [FactorOverride]
     public var indicators: [String: IndicatorValue]
@@ -21,7 +22,7 @@ public struct Project: Sendable {
         landUseChange: [LandUseChangeRow] = [], annualCrops: [AnnualCropRow] = [],
         perennialCrops: [PerennialRow] = [], rice: [RiceRow] = [], grassland: [GrasslandRow] = [],
         livestock: [LivestockRow] = [], forestManagement: [ForestManagementRow] = [], organicSoils: [OrganicSoilRow] = [],
-        inputs: [InputRow] = [], overrides: [FactorOverride] = [], indicators: [String: IndicatorValue] = [:]
+        coastalWetlands: [CoastalWetlandRow] = [], inputs: [InputRow] = [], overrides: [FactorOverride] = [], indicators: [String: IndicatorValue] = [:]
     ) {
         self.format = format
         self.description = description
@@ -33,6 +34,7 @@ public struct Project: Sendable {
         self.livestock = livestock
         self.forestManagement = forestManagement
         self.organicSoils = organicSoils
+        self.coastalWetlands = coastalWetlands
         self.inputs = inputs
         self.overrides = overrides
         self.indicators = indicators
@@ -54,6 +56,7 @@ public struct Project: Sendable {
         case .livestock: livestock.count
         case .forestManagement: forestManagement.count
         case .organicSoils: organicSoils.count
+        case .coastalWetlands: coastalWetlands.count
         case .inputs: inputs.count
         }
     }

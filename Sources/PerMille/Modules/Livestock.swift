@@ -64,14 +64,24 @@ enum LivestockModule {
                     "ipcc_region": region, "productivity": row.productivity, "animal": row.species, "parameter": name,
                 ])
             }
-            // The table writes 0 where IPCC gives no value (buffalo in North America and Oceania).
             guard factor.value > 0 || factor.table == "override" else {
+                // EX-ACT has no manure block for deer, ostrich and llamas (livestock-manure-defaults.md §6
+                // item 2) and writes their excretion rates as 0: a value it applies, so the herd is assessed
+                // with no manure emission from it and the row says so. Any other 0 (buffalo mass and enteric
+                // EF in North America and Oceania) is a gap IPCC leaves, and the row is refused.
+                if Self.excretionRates.contains(name) {
+                    recorder.note("EX-ACT's \(label) of \(row.species) in \(region) is 0: no manure \(name == "n-excretion-rate" ? "N2O" : "CH4") is counted for this herd, as EX-ACT does; give a Tier 2 override '\(name)' (and the manure factors) for a country value")
+                    return recorder.use("\(label) (\(row.species), \(region), \(row.productivity))", factor)
+                }
                 throw MissingFactor(
                     table: "livestock-parameters", key: "ipcc_region=\(region), animal=\(row.species), parameter=\(name)", rowID: row.id,
                     hint: "IPCC gives no value here (0 in the table); give a Tier 2 override '\(name)'")
             }
             return recorder.use("\(label) (\(row.species), \(region), \(row.productivity))", factor)
         }
+
+        /// Parameters whose 0 in `livestock-parameters` is EX-ACT's value rather than a gap.
+        private static let excretionRates: Set<String> = ["vs-excretion-rate", "n-excretion-rate"]
 
         func animal(context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Animal {
             let enteric = try parameter("enteric-ch4-ef", "EF enteric", context: context, recorder: &recorder)
@@ -117,17 +127,19 @@ enum LivestockModule {
             for share in shares where share.percent > 0 {
                 let fraction = share.percent / 100
                 let system = share.system
-                let ef = try manureFactor("manure-ch4-ef-\(system)", table: "manure-management-factors", key: ["parameter": "ch4-ef", "animal": row.species, "manure_system": system], label: "manure CH4 EF (\(system))", unit: "g CH4/kg VS", context: context, recorder: &recorder)
+                let ef = try manureFactor(.ch4, system: system, context: context, recorder: &recorder)
                 ch4 += animal.volatileSolids * fraction * ef / 1_000_000
                 let nitrogen = animal.nitrogen * fraction / Units.kilogramsPerTonne
-                if system == "pasture-range-paddock" {
+                if system == ManureFactorKind.pastureRangePaddock {
+                    // N left on pasture is a managed-soil input: EF3PRP of the soils' table, and its
+                    // indirect N2O is booked with the soils' (D2), as for the other N inputs.
                     direct += nitrogen * (try grazingEmissionFactor(context: context, recorder: &recorder))
                     grazing += nitrogen
                     continue
                 }
-                let ef3 = try manureFactor("manure-ef3-\(system)", label: "EF3 (\(system))", unit: "kg N2O-N/kg N", context: context, recorder: &recorder)
-                let gas = try manureFactor("manure-frac-gas-\(system)", label: "Frac_GAS_MS (\(system))", unit: "kg N/kg N", context: context, recorder: &recorder)
-                let leach = try manureFactor("manure-frac-leach-\(system)", label: "Frac_LEACH_MS (\(system))", unit: "kg N/kg N", context: context, recorder: &recorder)
+                let ef3 = try manureFactor(.ef3, system: system, context: context, recorder: &recorder)
+                let gas = try manureFactor(.fracGas, system: system, context: context, recorder: &recorder)
+                let leach = try manureFactor(.fracLeach, system: system, context: context, recorder: &recorder)
                 let ef4 = recorder.use("EF4 (\(context.moistureForFactors))", try context.factor("ef4-manure", rowID: row.id) { () throws(MissingFactor) in
                     try context.nitrousOxideFactor(
                         "n2o-emission-factors", ["parameter": "ef4", "n_source": "volatilised-n", "moisture_regime": context.moistureForFactors],
@@ -158,17 +170,96 @@ enum LivestockModule {
             })
         }
 
-        /// A manure-management factor: the table's where it has one, else a Tier 2 override, else a refusal.
+        /// A manure-management factor for one system: the row's Tier 2 override, else the default of
+        /// `livestock-manure-defaults` for the species, productivity and climate zone, else a refusal.
+        ///
+        /// A 0 in the table is EX-ACT's value and is used (the row says so). Where
+        /// `livestock-manure-ipcc-values` holds a value for the cell (a cell livestock-manure-defaults.md
+        /// flags), the `ipcc` method takes it and both methods mark the row with the divergence it names.
         private func manureFactor(
-            _ name: String, table: String? = nil, key: [String: String] = [:], label: String, unit: String, context: AssessmentContext,
-            recorder: inout RowRecorder
+            _ kind: ManureFactorKind, system: String, context: AssessmentContext, recorder: inout RowRecorder
         ) throws(MissingFactor) -> Double {
-            recorder.use(label, try context.factor(name, rowID: row.id) { () throws(MissingFactor) in
-                if let table, let found = try? context.lookup(table, key) { return found }
+            let overrideName = "\(kind.rawValue)-\(system)"
+            let label = "\(kind.label) (\(system))"
+            if context.overrides.contains(where: { $0.factor == overrideName && $0.applies(to: row.id) }) {
+                return recorder.use(label, try context.factor(overrideName, rowID: row.id) { () throws(MissingFactor) in
+                    throw MissingFactor(table: "override", key: "factor=\(overrideName)", rowID: row.id)
+                })
+            }
+            let key = [
+                "parameter": kind.rawValue, "species": row.species, "productivity": row.productivity, "manure_system": system,
+                "climate_zone": context.site.climateZone.rawValue, "region": region,
+            ]
+            // Pasture CH4 (0.6 g/kg VS) keeps its IPCC-sourced row of `manure-management-factors`, which
+            // results recorded before the EX-ACT table existed cite; the value is the same.
+            if kind == .ch4, let pasture = try? context.lookup("manure-management-factors", ["parameter": "ch4-ef", "animal": row.species, "manure_system": system]) {
+                return recorder.use(label, pasture)
+            }
+            let exact: Factor
+            do { exact = try context.lookup("livestock-manure-defaults", key) } catch {
                 throw MissingFactor(
-                    table: "override", key: "factor=\(name)", rowID: row.id,
-                    hint: "IPCC 2019 manure-management factors (Tables 10.14, 10.21, 10.22) are MISSING for this system: give a Tier 2 override '\(name)' in \(unit), or manure shares without it")
-            })
+                    table: "livestock-manure-defaults",
+                    key: "parameter=\(kind.rawValue), species=\(row.species), productivity=\(row.productivity), manure_system=\(system), climate_zone=\(context.site.climateZone.rawValue)",
+                    rowID: row.id,
+                    hint: "EX-ACT v9.4 has no default for this manure system and animal: give a Tier 2 override '\(overrideName)' in \(kind.unit), or manure shares without '\(system)'")
+            }
+            if let (corrected, id) = LivestockModule.ipccValue(key, factors: context.factors) {
+                recorder.divergence(id)
+                if context.method == .ipcc {
+                    recorder.note("\(label): EX-ACT's table gives \(exact.value), the ipcc method uses \(corrected.value) (\(id.rawValue))")
+                    return recorder.use(label, corrected)
+                }
+                recorder.note("\(label): EX-ACT's value \(exact.value) is kept by exact-v9.4; the ipcc method uses \(corrected.value) (\(id.rawValue))")
+            }
+            if exact.value == 0 {
+                recorder.note("\(label) is 0 in EX-ACT v9.4's table for \(row.species) (\(row.productivity), \(context.site.climateZone.rawValue)): counted as 0, as EX-ACT does")
+            }
+            if kind == .ch4, system == ManureFactorKind.poultryDigesterSuspect.system, row.productivity == "high-productivity", ManureFactorKind.poultryDigesterSuspect.species.contains(row.species) {
+                // livestock-manure-defaults.md §6 item 5: no IPCC-consistent value is known, so both methods keep EX-ACT's.
+                recorder.note("\(label): EX-ACT's high-productivity poultry digester factor equals its solid-storage column, a probable copy error; no verified IPCC value replaces it, so both methods use it")
+            }
+            return recorder.use(label, exact)
         }
+    }
+
+    /// The `ipcc` method's value for a flagged cell, with the divergence its row names.
+    static func ipccValue(_ key: [String: String], factors: FactorSet) -> (Factor, DivergenceID)? {
+        guard let table = factors.tables["livestock-manure-ipcc-values"],
+              let record = table.record(matching: table.keyColumns.map { key[$0] ?? "all" }),
+              let factor = table.factor(record),
+              let id = record.text["divergence"].flatMap(DivergenceID.init(rawValue:))
+        else { return nil }
+        return (factor, id)
+    }
+
+    /// The four per-system manure factors, named as their Tier 2 overrides (`manure-ch4-ef-<system>`)
+    /// and as the `parameter` column of `livestock-manure-defaults`.
+    enum ManureFactorKind: String {
+        case ch4 = "manure-ch4-ef"
+        case ef3 = "manure-ef3"
+        case fracGas = "manure-frac-gas"
+        case fracLeach = "manure-frac-leach"
+
+        var label: String {
+            switch self {
+            case .ch4: "manure CH4 EF"
+            case .ef3: "EF3"
+            case .fracGas: "Frac_GAS_MS"
+            case .fracLeach: "Frac_LEACH_MS"
+            }
+        }
+
+        var unit: String {
+            switch self {
+            case .ch4: "g CH4/kg VS"
+            case .ef3: "kg N2O-N/kg N"
+            case .fracGas, .fracLeach: "kg N/kg N"
+            }
+        }
+
+        /// The manure-system key whose N goes to the soils' accounting rather than to storage.
+        static let pastureRangePaddock = "pasture-range-paddock"
+        /// The cell livestock-manure-defaults.md §6 item 5 flags without a replacement.
+        static let poultryDigesterSuspect = (system: "digester", species: Set(["chicken-layer", "chicken-broiler"]))
     }
 }

@@ -118,6 +118,10 @@ enum PracticeUses {
                 default: return []
                 }
             }
+        case .coastalWetlands:
+            return pick(project.coastalWetlands) { row in
+                match.field == "vegetation" ? [row.vegetation.rawValue] : []
+            }
         case .livestock, .forestManagement, .inputs:
             return []
         }

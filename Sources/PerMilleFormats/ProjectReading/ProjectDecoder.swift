@@ -128,9 +128,11 @@ public struct ProjectDecoder: Sendable {
         climate: .zone(.tropicalMontane), soil: .soilClass(.organic))
 
     static let supportedModules = [
-        "landUseChange", "annualCrops", "perennialCrops", "grassland", "forestManagement", "organicSoils", "rice", "livestock", "inputs",
+        "landUseChange", "annualCrops", "perennialCrops", "grassland", "forestManagement", "organicSoils", "coastalWetlands", "rice", "livestock",
+        "inputs",
     ]
-    static let laterModules = ["coastalWetlands"]
+    /// Modules a later version will assess: listed in the schema, refused when not empty. None today.
+    static let laterModules: [String] = []
 
     /// `modules.grassland[3].area` of a row, looked up only when a diagnostic names it.
     private static func areaPath(of id: String, in project: Project) -> String {
@@ -139,7 +141,8 @@ public struct ProjectDecoder: Sendable {
         }
         return find(project.landUseChange, "landUseChange") ?? find(project.annualCrops, "annualCrops")
             ?? find(project.perennialCrops, "perennialCrops") ?? find(project.rice, "rice") ?? find(project.grassland, "grassland")
-            ?? find(project.forestManagement, "forestManagement") ?? find(project.organicSoils, "organicSoils") ?? "modules"
+            ?? find(project.forestManagement, "forestManagement") ?? find(project.organicSoils, "organicSoils")
+            ?? find(project.coastalWetlands, "coastalWetlands") ?? "modules"
     }
 
     private func readProject(_ root: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary) -> Project? {
@@ -182,6 +185,7 @@ public struct ProjectDecoder: Sendable {
             project.grassland = decoded.grassland
             project.forestManagement = decoded.forestManagement
             project.organicSoils = decoded.organicSoils
+            project.coastalWetlands = decoded.coastalWetlands
             project.rice = decoded.rice
             project.livestock = decoded.livestock
             project.inputs = decoded.inputs

@@ -63,6 +63,7 @@ struct RowReader {
     static let allowedKeys: [String: [String]] = [
         "grassland": stateRowKeys, "annualCrops": stateRowKeys, "perennialCrops": stateRowKeys, "organicSoils": stateRowKeys,
         "forestManagement": stateRowKeys + ["forest"],
+        "coastalWetlands": stateRowKeys + ["vegetation", "soil", "salinity"],
         "landUseChange": ["id", "name", "from", "to", "area", "dynamics"],
         "rice": stateRowKeys,
         "livestock": ["id", "name", "species", "productivity", "heads", "manure", "manureWith", "dynamics"],

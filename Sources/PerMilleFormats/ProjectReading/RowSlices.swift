@@ -18,6 +18,7 @@ enum RowSlices {
         var grassland: [GrasslandRow] = []
         var forestManagement: [ForestManagementRow] = []
         var organicSoils: [OrganicSoilRow] = []
+        var coastalWetlands: [CoastalWetlandRow] = []
         var rice: [RiceRow] = []
         var livestock: [LivestockRow] = []
         var inputs: [InputRow] = []
@@ -66,6 +67,7 @@ enum RowSlices {
             append(outcome.rows.grassland, to: &merged.grassland)
             append(outcome.rows.forestManagement, to: &merged.forestManagement)
             append(outcome.rows.organicSoils, to: &merged.organicSoils)
+            append(outcome.rows.coastalWetlands, to: &merged.coastalWetlands)
             append(outcome.rows.rice, to: &merged.rice)
             append(outcome.rows.livestock, to: &merged.livestock)
             append(outcome.rows.inputs, to: &merged.inputs)
@@ -118,6 +120,7 @@ enum RowSlices {
         case "grassland": decoded.grassland = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.grassland)
         case "forestManagement": decoded.forestManagement = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.forestManagement)
         case "organicSoils": decoded.organicSoils = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.organicSoil)
+        case "coastalWetlands": decoded.coastalWetlands = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.coastalWetland)
         case "rice": decoded.rice = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.rice)
         case "livestock": decoded.livestock = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.livestock)
         default: decoded.inputs = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.input)

@@ -99,6 +99,11 @@ enum ProjectSchema {
             Field("standingAGBTonnesCPerHa", hectares),
         ],
         "forestManagement": [Field("biomassLossPercent", .number(minimum: 0, maximum: 100), required: true)],
+        "coastalWetlands": [
+            Field("drainedHa", hectares, "hectares under drainage; default 0"),
+            Field("excavatedHa", hectares, "hectares excavated (ponds, ports, fill); default 0"),
+            Field("revegetatedHa", hectares, "hectares with restored vegetation; default 0"),
+        ],
         "organicSoils": [
             Field("landUse", .text(.vocabulary { $0.organicLandUses }), required: true),
             Field("water", .text(.fixed(Vocabulary.water)), required: true),
@@ -147,6 +152,11 @@ enum ProjectSchema {
         Field("grassland", .list(stateRow("grassland"))),
         Field("forestManagement", .list(stateRow("forestManagement", extra: [Field("forest", forest, required: true)]))),
         Field("organicSoils", .list(stateRow("organicSoils"))),
+        Field("coastalWetlands", .list(stateRow("coastalWetlands", extra: [
+            Field("vegetation", .text(.fixed(CoastalVegetation.allCases.map(\.rawValue))), required: true),
+            Field("soil", .text(.fixed(CoastalSoil.allCases.map(\.rawValue))), "coastal soil class; default mineral"),
+            Field("salinity", .text(.fixed(CoastalSalinity.allCases.map(\.rawValue))), "average salinity below or above 18 ppt; default lt-18"),
+        ]))),
         Field("rice", .list(stateRow("rice"))),
         Field("livestock", .list(.object([
             Field("id", .text(nil), required: true), Field("name", .text(nil)),
