@@ -150,3 +150,36 @@ struct DiagnosticsJSONTests {
         #expect(initMismatch.exitCode == 64)
     }
 }
+
+/// A land-use-change row into a category no row receives warns at the row, in validate and assess
+/// (issue: hedges planted with no perennialCrops row counted only the land they replaced).
+@Suite("Unreceived conversions")
+struct UnreceivedConversionTests {
+    static let hedges = #"""
+        "landUseChange": [{ "id": "H1", "name": "Hedges planted on grassland", "from": "grassland", "to": "hedgerow", "area": {"without": 0, "with": 10} }],
+        """#
+
+    @Test("a conversion to hedgerow without a perennialCrops row warns, naming the row to add and what is left out; with the row it does not")
+    func hedgerow() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let demo = try String(contentsOf: PermilleBinary.packageRoot.appendingPathComponent("Fixtures/grassland-demo.json"), encoding: .utf8)
+        let edited = demo.replacingOccurrences(of: #""modules": {"#, with: #""modules": {"# + "\n" + Self.hedges)
+        #expect(edited != demo)
+        let file = try scratch.write(edited, to: "hedges.json")
+        for command in ["validate", "assess"] {
+            let run = try PermilleBinary.run([command, file])
+            #expect(run.exitCode == 0, "\(run.stderrText)")
+            #expect(run.stderrText.contains("warning[conversion.unreceived]: row H1 converts land to hedgerow, but no perennialCrops row receives it: the biomass growth of the new hedgerow is left out"), "\(command): \(run.stderrText)")
+            #expect(run.stderrText.contains("expected: a perennialCrops row of hedgerow starting at 0 ha"))
+            #expect(run.stderrText.contains(" --> \(file):"), "at the row's position")
+        }
+        let received = edited.replacingOccurrences(of: Self.hedges, with: Self.hedges + #"""
+            "perennialCrops": [{ "id": "P1", "name": "The hedges", "area": {"start": 0, "without": 0, "with": 10},
+              "start": {"system": "hedgerow"}, "without": {"system": "hedgerow"}, "with": {"system": "hedgerow"} }],
+            """#)
+        let file2 = try scratch.write(received, to: "received.json")
+        let run = try PermilleBinary.run(["validate", file2])
+        #expect(!run.stderrText.contains("conversion.unreceived"), "\(run.stderrText)")
+    }
+}

@@ -76,6 +76,32 @@ public enum AreaCheck {
                     rowIDs: ids, outcome: outcome, expected: "\(hectares(organicStart)) ha", found: "\(hectares(organicEnd)) ha"))
             }
         }
+        issues += unreceived(conversions, in: project)
+        return issues
+    }
+
+    /// Conversions into a category no row of the project describes (method.md §3.3). New forest
+    /// grows in its land-use-change row; any other category's land is then counted by the
+    /// conversion alone: a perennial system's growth is left out entirely, and the received land's
+    /// own practices (residues, inputs, water, grazing) are not assessed.
+    static func unreceived(_ conversions: [Conversion], in project: Project) -> [Issue] {
+        let described = Set(LandAreas.all(in: project).map(\.category))
+        var issues: [Issue] = []
+        for (index, conversion) in conversions.enumerated() {
+            guard let category = conversion.to, category != "forest", !described.contains(category) else { continue }
+            guard let outcome = Outcome.allCases.first(where: { conversion.area[$0] > 0 }) else { continue }
+            let row = project.landUseChange[index]
+            let module = category == "perennial cropland" ? "perennialCrops" : category == "flooded rice" ? "rice" : category == "grassland" ? "grassland" : "annualCrops"
+            let leftOut = category == "perennial cropland"
+                ? "the biomass growth of the new \(row.to.key) is left out (the conversion books only the land it replaces)"
+                : "the land's practices after conversion (\(category == "grassland" ? "grazing, fire, improvement" : category == "flooded rice" ? "water regime, straw, amendments" : "residues, tillage, inputs")) are not assessed; the conversion counts its soil and first-year biomass with the defaults"
+            issues.append(Issue(
+                code: "conversion.unreceived", severity: .warning,
+                message: "row \(row.id) converts land to \(row.to.key), but no \(module) row receives it: \(leftOut)",
+                rowIDs: [row.id], outcome: outcome,
+                expected: "a \(module) row of \(row.to.key) starting at 0 ha and reaching the converted hectares",
+                found: "no \(module) row"))
+        }
         return issues
     }
 
