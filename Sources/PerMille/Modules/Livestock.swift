@@ -102,9 +102,12 @@ enum LivestockModule {
             let prefix = [region, row.productivity, row.species]
             let records = table.records.filter { Array($0.key.prefix(3)) == prefix }
             guard !records.isEmpty else {
+                // IPCC gives some regions' shares for one productivity class only (swine in Western Europe: high).
+                let classes = Set(table.records.filter { $0.key.count >= 3 && $0.key[0] == region && $0.key[2] == row.species }.map { $0.key[1] }).sorted()
+                let other = classes.isEmpty ? "" : " or set \"productivity\" to \(classes.map { "'\($0)'" }.joined(separator: " or ")), which the table has for \(row.species) in \(region)"
                 throw MissingFactor(
                     table: "livestock-manure-system-shares", key: "ipcc_region=\(region), productivity=\(row.productivity), animal=\(row.species)",
-                    rowID: row.id, hint: "give the row's manure shares")
+                    rowID: row.id, hint: "give the row's manure shares" + other)
             }
             var shares: [ManureShare] = []
             for record in records {
