@@ -1,4 +1,4 @@
-/// EX-ACT's uncertainty classes (method.md §14.5): every module × component cell carries a fixed
+/// EX-ACT's uncertainty classes (method.md §11, spec §14.5): every module × component cell carries a fixed
 /// percentage; a cell's uncertainty is |its flux| × that percentage, and totals are plain sums.
 public struct UncertaintyReport: Sendable {
     /// The component of a cell, from the gas categories it sums.

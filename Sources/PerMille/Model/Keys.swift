@@ -1,6 +1,7 @@
 /// An IPCC climate zone with its moisture regime, keyed as in the factor tables (`warm-temperate-dry`).
 ///
-/// Open code list: a new zone in the data needs no code change, so this is a struct, not an enum.
+/// A struct with named constants rather than an enum, as the factor tables key it: adding a zone
+/// means its rows in every climate-keyed table and an entry in `accepted` (validation reads it).
 public struct ClimateZone: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }

@@ -1,6 +1,6 @@
 /// A validated project: description, rows per module, Tier 2 overrides and reported indicators.
 ///
-/// Readers build it (JSON today, XML later) after collecting every diagnostic; the core assumes it is valid.
+/// Readers build it (from JSON or XML) after collecting every diagnostic; the core assumes it is valid.
 public struct Project: Sendable {
     public var format: String
     public var description: ProjectDescription

@@ -1,7 +1,8 @@
 import PerMille
 import PerMilleJSON
 
-/// The assessment as a JSON document (project-format.md, "The result"); deterministic key order.
+/// The assessment as a `permille-result/1` document (Docs/format.md, "Format 1"), kept so `verify`
+/// can rerun results written in format 1; deterministic key order. Format 2 is `ResultDocument`.
 public enum ResultJSON {
     /// Everything beyond the assessment that the result carries: the project's name and digests.
     public struct Provenance: Sendable {
