@@ -64,9 +64,13 @@ enum TableReader {
             for (offset, name) in textColumns.enumerated() {
                 text[name] = row.fields[expectedStart.count + offset]
             }
-            if let reliability = text["reliability"], !reliability.isEmpty, Reliability(rawValue: reliability) == nil {
+            // Every value says how far to trust it: a missing tag is an error, never the most trusted class.
+            let reliability = text["reliability"] ?? ""
+            if Reliability(rawValue: reliability) == nil || reliability == Reliability.override.rawValue {
                 let column = columns.firstIndex(of: "reliability").map { $0 + 1 } ?? 1
-                problems.append(problem(row.line, column, "unknown reliability tag", expected: "V-EX, V-HE, C, C-weak or M", found: reliability))
+                problems.append(problem(
+                    row.line, column, reliability.isEmpty ? "missing reliability tag" : "unknown reliability tag",
+                    expected: "V-EX, V-HE, C, C-weak or M", found: reliability.isEmpty ? "an empty cell" : reliability))
             }
             if let uncertainty = text["uncertainty_percent"], !uncertainty.isEmpty, Double(uncertainty) == nil {
                 let column = columns.firstIndex(of: "uncertainty_percent").map { $0 + 1 } ?? 1

@@ -75,6 +75,21 @@ struct IndicatorsLoaderTests {
         }
     }
 
+    @Test("a value without a reliability tag is refused at its cell, not read as the most trusted class")
+    func missingReliability() throws {
+        let folder = try Self.scratchCopy()
+        try Self.replace("soc-reference", in: folder) {
+            $0.replacingOccurrences(of: "boreal-moist,sandy,10,tC/ha (0-30 cm),90,V-EX,", with: "boreal-moist,sandy,10,tC/ha (0-30 cm),90,,")
+        }
+        #expect {
+            try IndicatorsLoader.load(from: folder)
+        } throws: { error in
+            guard let first = (error as? DiagnosticsError)?.diagnostics.first else { return false }
+            return first.location?.file.hasSuffix("factors/soc-reference.csv") == true && first.location?.line == 3
+                && first.location?.column == 6 && first.message.contains("missing reliability tag")
+        }
+    }
+
     @Test("a duplicate key and a short row are both reported, each with its line")
     func duplicateAndShortRow() throws {
         let folder = try Self.scratchCopy()

@@ -95,7 +95,8 @@ public struct FactorTable: Sendable {
         guard let position = valueColumns.firstIndex(of: column), let value = record.values[position] else { return nil }
         let keyText = zip(keyColumns, record.key).map { "\($0)=\($1)" }.joined(separator: ", ")
         let uncertainty = record.text["uncertainty_percent"].flatMap { Double($0) }
-        let reliability = record.text["reliability"].flatMap(Reliability.init(rawValue:)) ?? .exact
+        // The reader refuses a row without a valid tag; a table built in code without one is the least trusted.
+        let reliability = record.text["reliability"].flatMap(Reliability.init(rawValue:)) ?? .unverified
         let note = record.text["note"].flatMap { $0.isEmpty ? nil : $0 }
         return Factor(
             value: value, unit: record.text["unit"] ?? "", uncertaintyPercent: uncertainty,
