@@ -181,6 +181,11 @@ public final class AssessmentContext {
     func factor(
         _ overrideName: String, rowID: String, hint: String? = nil, _ lookup: () throws(MissingFactor) -> Factor
     ) throws(MissingFactor) -> Factor {
+        guard OverridableFactors.isDeclared(overrideName) else {
+            throw MissingFactor(
+                table: "override", key: "factor=\(overrideName)", rowID: rowID,
+                hint: "internal error: permille asked for an override name it does not declare (OverridableFactors); please report it")
+        }
         if let override = override(overrideName, rowID: rowID) { return override }
         do { return try lookup() } catch {
             var lacking = error

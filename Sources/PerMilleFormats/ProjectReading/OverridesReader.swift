@@ -3,64 +3,10 @@ import PerMilleJSON
 
 /// Reads Tier 2 overrides (each with a citation) and reported indicators.
 enum OverridesReader {
-    /// Factor names an override may replace, with what they stand for: these, and four per manure
-    /// system of `livestock-manure-system-shares` (`knownFactors(manureSystems:)`).
-    static let fixedFactors: [String: String] = [
-        "soc-ref": "SOCref, t C/ha", "f-lu": "land-use factor (management rows)",
-        "f-lu-from": "land-use factor of the land a conversion row starts from", "f-lu-to": "land-use factor of the land it becomes", "f-mg": "management factor", "f-i": "input factor",
-        "carbon-fraction": "carbon fraction of dry matter", "ef1-som": "EF1 for mineralised N",
-        "cn-ratio-conversion-to-cropland": "C:N on conversion", "cn-ratio-cropland-remaining": "C:N cropland",
-        "cn-ratio-grassland-remaining": "C:N grassland", "perennial-agb-growth": "perennial AGB growth, t C/ha/yr",
-        "perennial-bgb-growth": "perennial BGB growth, t C/ha/yr", "perennial-max-agb": "perennial maximum AGB, t C/ha",
-        "forest-agb-stock": "forest AGB, t C/ha", "forest-root-to-shoot": "root-to-shoot ratio",
-        "forest-litter": "litter, t C/ha", "forest-deadwood": "dead wood, t C/ha",
-        "forest-agb-growth-le-20-years": "young forest AGB growth, t dm/ha/yr", "forest-agb-growth-gt-20-years": "old forest AGB growth, t dm/ha/yr",
-        "afforestation-dom-buildup-years": "years over which new forest builds up litter and dead wood",
-        "grassland-cf": "grassland fire combustion factor", "grassland-gef-ch4": "grassland fire CH4 EF", "grassland-gef-n2o": "grassland fire N2O EF",
-        "organic-drained-co2": "drained organic soil CO2-C", "organic-drained-doc": "drained DOC", "organic-drained-ch4": "drained CH4",
-        "organic-drained-n2o": "drained N2O-N", "organic-rewetted-co2": "rewetted CO2-C", "organic-rewetted-doc": "rewetted DOC",
-        "organic-rewetted-ch4": "rewetted CH4-C",
-        "coastal-agb-carbon": "coastal above-ground biomass, t C/ha",
-        "coastal-bgb-carbon": "coastal below-ground biomass, t C/ha",
-        "coastal-litter": "coastal litter, t C/ha",
-        "coastal-deadwood": "coastal dead wood, t C/ha",
-        "coastal-soil-carbon-1m": "coastal soil carbon 0–100 cm, t C/ha",
-        "coastal-excavation-carbon-loss": "share of the top-metre carbon lost on excavation, 0–1",
-        "coastal-drainage-co2": "coastal drainage CO2, t C/ha/yr",
-        "coastal-rewetting-co2": "coastal rewetting CO2, t C/ha/yr (negative = removal)",
-        "coastal-rewetting-ch4": "coastal rewetting CH4, kg CH4/ha/yr",
-        "electricity-grid-factor": "grid emission factor, t CO2/MWh",
-        "ef1": "EF1, direct N2O-N per N applied, kg N2O-N/kg N", "ef1fr": "EF1FR for flooded rice, kg N2O-N/kg N",
-        "ef3prp": "EF3PRP for pasture, range and paddock, kg N2O-N/kg N", "ef4": "EF4, N2O-N per N volatilised, kg N2O-N/kg N",
-        "ef5": "EF5, N2O-N per N leached, kg N2O-N/kg N", "frac-gasf": "FracGASF, share of synthetic N volatilised",
-        "frac-gasm": "FracGASM, share of organic N volatilised", "frac-leach": "FracLEACH, share of N leached",
-        "rice-baseline-ef": "rice baseline CH4 EF, kg CH4/ha/day", "rice-cultivation-days": "rice cultivation period, days",
-        "rice-paddy-yield": "default paddy yield, t/ha", "sf-w": "rice water-regime scaling factor SF_w",
-        "sf-p": "rice pre-season scaling factor SF_p", "cfoa": "conversion factor of an organic amendment CFOA",
-        "rice-amendment-exponent": "exponent of SF_o",
-        "dry-matter-fraction": "dry-matter fraction of the harvested yield", "residue-slope": "above-ground residue slope",
-        "residue-intercept": "above-ground residue intercept, t dm/ha", "root-to-shoot-ratio": "R_BG of crop residues",
-        "n-content-above-ground-residue": "N_AG, kg N/kg dm", "n-content-below-ground-residue": "N_BG, kg N/kg dm",
-        "residue-cf": "combustion factor of crop residues", "residue-gef-ch4": "residue burning CH4 EF, g/kg dm",
-        "residue-gef-n2o": "residue burning N2O EF, g/kg dm",
-        "application-ef": "lime or urea carbon, t C/t", "manufacture-ef": "manufacture and transport, t CO2e per unit",
-        "urea-n-content": "N content of urea, t N/t", "fuel-co2-ef": "fuel CO2, t per unit", "fuel-ch4-ef": "fuel CH4, t per unit",
-        "fuel-n2o-ef": "fuel N2O, t per unit",
-        "enteric-ch4-ef": "enteric CH4 EF, kg CH4/head/yr", "typical-animal-mass": "typical animal mass, kg",
-        "vs-excretion-rate": "VS excretion, kg VS/1000 kg mass/day", "n-excretion-rate": "N excretion, kg N/1000 kg mass/day",
-        "ef4-manure": "EF4 for volatilised manure N, kg N2O-N/kg N",
-    ]
-
-    /// Every factor name an override may replace, given the manure systems of the tables in use.
-    static func knownFactors(manureSystems: [String]) -> [String: String] {
-        var factors = fixedFactors
-        for system in manureSystems {
-            factors["manure-ch4-ef-\(system)"] = "manure CH4 EF of \(system), g CH4/kg VS"
-            factors["manure-ef3-\(system)"] = "EF3 of \(system), kg N2O-N/kg N"
-            factors["manure-frac-gas-\(system)"] = "share of managed N volatilised in \(system)"
-            factors["manure-frac-leach-\(system)"] = "share of managed N leached in \(system)"
-        }
-        return factors
+    /// Every factor name an override may replace, given the vocabularies of the tables in use
+    /// (declared in the core: `OverridableFactors`).
+    static func knownFactors(manureSystems: [String], landUses: [String]) -> [String: String] {
+        OverridableFactors.catalogue(manureSystems: manureSystems, landUses: landUses)
     }
 
     static let overrideKeys = ["factor", "value", "uncertaintyPercent", "appliesTo", "source"]

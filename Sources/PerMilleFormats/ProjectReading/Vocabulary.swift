@@ -97,6 +97,6 @@ final class Vocabulary: Sendable {
             details[kind] = InputKind(unit: record.text["amount_unit"] ?? "", fuelUses: uses)
         }
         inputKindDetails = details
-        overridableFactors = OverridesReader.knownFactors(manureSystems: manureSystems).keys.sorted()
+        overridableFactors = OverridesReader.knownFactors(manureSystems: manureSystems, landUses: landUses).keys.sorted()
     }
 }
