@@ -31,6 +31,19 @@ public struct ProjectSource: Sendable, Hashable {
         return nil
     }
 
+    /// The system's reason a file cannot be opened, in words.
+    static func whyUnreadable(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
+        if isDirectory.boolValue { return "it is a directory, not a file" }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor < 0 else {
+            close(descriptor)
+            return "the file could not be opened"
+        }
+        return String(cString: strerror(errno))
+    }
+
     /// Project files larger than this are refused before parsing (a real project is a few MB at most).
     public static let maximumProjectBytes = 64 * 1024 * 1024
 
@@ -40,8 +53,12 @@ public struct ProjectSource: Sendable, Hashable {
         switch origin {
         case .standardInput: handle = FileHandle.standardInput
         case .file(let path):
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw PipelineFailure(.unreadable, code: "file.unreadable", "cannot read \(path): it is a directory, not a file", file: path)
+            }
             guard let opened = FileHandle(forReadingAtPath: path) else {
-                throw PipelineFailure(.unreadable, code: "file.unreadable", "cannot read \(path)", file: path)
+                throw PipelineFailure(.unreadable, code: "file.unreadable", "cannot read \(path): \(Self.whyUnreadable(path))", file: path)
             }
             handle = opened
         }

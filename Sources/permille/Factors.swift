@@ -1,4 +1,5 @@
 import ArgumentParser
+import PerMilleJSON
 import PerMille
 
 struct Factors: ParsableCommand {
@@ -50,7 +51,8 @@ struct Factors: ParsableCommand {
         func run() throws {
             let factors = try data.loadFactors()
             guard let found = factors.tables[table] ?? factors.tables[table.replacingSuffix(".csv")] else {
-                Output.error("error[table.unknown]: no factor table '\(table)'; `permille factors list` names them all\n")
+                let guess = Suggestions.closest(to: table, among: factors.tables.keys.sorted()).map { " Did you mean '\($0)'?" } ?? ""
+                Output.error("error[table.unknown]: no factor table '\(table)'.\(guess) `permille factors list` names them all\n")
                 throw ExitCode(1)
             }
             var lines = ["# \(found.name): \(found.title)", "# file \(found.file), \(found.digest)"]

@@ -24,14 +24,16 @@ public enum DiagnosticDocument {
 
     static func entry(_ diagnostic: Diagnostic) -> JSONOutput {
         func text(_ value: String?) -> JSONOutput { value.map(JSONOutput.string) ?? .null }
+        // Line 0 marks a problem with the file as a whole: no place in it.
+        let place = diagnostic.location.flatMap { $0.line > 0 ? $0 : nil }
         let location = diagnostic.location
         return .object([
             ("code", .string(diagnostic.code)),
             ("severity", .string(diagnostic.severity.rawValue)),
             ("message", .string(diagnostic.message)),
             ("file", text(location?.file)),
-            ("line", location.map { .integer($0.line) } ?? .null),
-            ("column", location.map { .integer($0.column) } ?? .null),
+            ("line", place.map { .integer($0.line) } ?? .null),
+            ("column", place.map { .integer($0.column) } ?? .null),
             ("path", text(diagnostic.path.flatMap { $0.isEmpty ? nil : $0 })),
             ("row", text(diagnostic.rowID)),
             ("expected", text(diagnostic.expected)),

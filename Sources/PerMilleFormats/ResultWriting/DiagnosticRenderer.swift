@@ -9,7 +9,8 @@ public enum DiagnosticRenderer {
         for diagnostic in diagnostics {
             output.append("\(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)")
             if let location = diagnostic.location {
-                var place = " --> \(location.file):\(location.line):\(location.column)"
+                // Line 0: the problem is the file as a whole (unreadable, too large), not a place in it.
+                var place = location.line > 0 ? " --> \(location.file):\(location.line):\(location.column)" : " --> \(location.file)"
                 var context: [String] = []
                 if !location.path.isEmpty { context.append(location.path) }
                 if let row = diagnostic.rowID { context.append("row \(row)") }
