@@ -102,6 +102,22 @@ public final class Pipeline: Sendable {
         } catch {
             throw PipelineFailure(.invalid, diagnostics: located(error.diagnostics, in: read), source: read.bytes)
         }
+        // Bounded inputs keep every figure finite; should a factor folder or a path of the engine
+        // still produce infinity or NaN, the run stops here with a message instead of writing
+        // `null` or `nan` into a result or trapping in a writer.
+        let broken = assessment.rows.filter { row in
+            let total = assessment.total(of: [row])
+            return !total.without.isFinite || !total.with.isFinite || !row.area.start.isFinite || !row.area.without.isFinite || !row.area.with.isFinite
+        }
+        if !broken.isEmpty || !assessment.projectArea.isFinite {
+            throw PipelineFailure(.invalid, diagnostics: broken.map { row in
+                Diagnostic(
+                    code: "internal.non-finite", message: "the assessment of row '\(row.id)' gives a figure too large to compute (infinity or not a number)",
+                    rowID: row.id, expected: "finite figures", found: "infinity or NaN",
+                    suggestion: "check the row's quantities and the project's overrides; if they are plausible, this is a bug of permille: please report it")
+            } + (broken.isEmpty ? [Diagnostic(code: "internal.non-finite", message: "the project's area is too large to compute", expected: "a finite area", found: "infinity or NaN")] : []),
+            source: read.bytes)
+        }
         let provenance = ResultJSON.Provenance(
             projectName: read.project.description.name, inputDigest: read.inputDigest, factorDigests: read.factors.digests(of: Set(read.factors.tables.keys)))
         return AssessedProject(read: read, assessment: assessment, provenance: provenance)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PerMillePipeline
+import PerMilleFormats
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,6 +21,6 @@ struct Validate: ParsableCommand {
         // and every missing factor is listed at its row in this one run.
         _ = try reporting { () throws(PipelineFailure) in try pipeline.assess(read, options: methods.options) }
         let count = read.project.rowCount
-        Output.print("\(read.source.name): valid permille/1 project '\(read.project.description.name)', \(count) row\(count == 1 ? "" : "s")\n")
+        Output.print("\(read.source.name): valid permille/1 project '\(TerminalText.safe(read.project.description.name))', \(count) row\(count == 1 ? "" : "s")\n")
     }
 }
