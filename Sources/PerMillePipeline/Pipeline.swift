@@ -34,6 +34,9 @@ public final class Pipeline: Sendable {
         public var warnings: [Diagnostic]
         /// `sha256:` + hex of the project in canonical JSON (the same for its JSON and XML forms).
         public var inputDigest: String
+        /// The digest permille ≤ 0.9 wrote (keys in file order), computed only when `verify` asks.
+        let legacyDigest: @Sendable () -> String
+        public var legacyInputDigest: String { legacyDigest() }
     }
 
     /// A project assessed: the read project, the assessment and the provenance a result carries.
@@ -91,7 +94,8 @@ public final class Pipeline: Sendable {
         guard let project = outcome.project else { throw PipelineFailure(.invalid, diagnostics: outcome.diagnostics, source: bytes) }
         return ReadProject(
             source: source, bytes: bytes, project: project, factors: factors, warnings: outcome.diagnostics,
-            inputDigest: "sha256:" + SHA256Digest.hex(outcome.canonicalDocument))
+            inputDigest: "sha256:" + SHA256Digest.hex(outcome.canonicalDocument),
+            legacyDigest: { "sha256:" + SHA256Digest.hex(outcome.legacyCanonicalDocument) })
     }
 
     /// Assesses a read project with `options`.

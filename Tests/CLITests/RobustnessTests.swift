@@ -243,4 +243,69 @@ struct RobustnessTests {
             #expect(run.stderrText.contains("error[file.too-large]"), "\(run.stderrText)")
         }
     }
+
+    @Test("verify refuses a result with a second digests key, and a project with a repeated key")
+    func verifyRefusesRepeatedKeys() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let result = try String(contentsOf: PermilleBinary.packageRoot.appendingPathComponent("Fixtures/grassland-demo.expected.json"), encoding: .utf8)
+        // A fake `digests` first: a reader keeping the last key sees the real one, another the fake.
+        let faked = result.replacingOccurrences(
+            of: #""format": "permille-result/2","#,
+            with: #""format": "permille-result/2", "digests": {"input": "sha256:00", "factors": {}},"#)
+        #expect(faked != result)
+        let fakedPath = try scratch.write(faked, to: "faked.json")
+        let run = try PermilleBinary.run(["verify", "Fixtures/grassland-demo.json", fakedPath])
+        #expect(run.exitCode == 2, "\(run.stdoutText)\(run.stderrText)")
+        #expect(run.stderrText.contains("key 'digests' appears twice"), "\(run.stderrText)")
+
+        let project = try String(contentsOf: Self.demo, encoding: .utf8)
+        let doubled = try scratch.write(project.replacingOccurrences(of: #""gwp": "AR5" }"#, with: #""gwp": "AR5", "gwp": "AR6" }"#), to: "doubled.json")
+        let rerun = try PermilleBinary.run(["verify", doubled, "Fixtures/grassland-demo.expected.json"])
+        #expect(rerun.exitCode == 2)
+        #expect(rerun.stderrText.contains("error[key.duplicate]"), "\(rerun.stderrText)")
+    }
+
+    @Test("the same project with its keys reordered, respaced and its numbers respelled still verifies, in JSON and XML")
+    func verifyAcceptsReorderedKeys() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let project = try String(contentsOf: Self.demo, encoding: .utf8)
+        let reordered = project
+            .replacingOccurrences(
+                of: #""name": "Grassland demo", "country": "ESP", "region": "europe","#,
+                with: #""region":"europe","country":"ESP","name":"Grassland demo","#)
+            .replacingOccurrences(of: #""start": 150, "without": 150, "with": 150"#, with: #""with": 1.5e2, "without": 150.0, "start": 150"#)
+        #expect(reordered != project)
+        let path = try scratch.write(reordered, to: "reordered.json")
+        let expected = "Fixtures/grassland-demo.expected.json"
+        let run = try PermilleBinary.run(["verify", path, expected])
+        #expect(run.exitCode == 0, "\(run.stdoutText)\(run.stderrText)")
+        let xml = scratch.url.appendingPathComponent("reordered.xml").path
+        #expect(try PermilleBinary.run(["convert", path, xml]).exitCode == 0)
+        let fromXML = try PermilleBinary.run(["verify", xml, expected])
+        #expect(fromXML.exitCode == 0, "\(fromXML.stdoutText)\(fromXML.stderrText)")
+        // A real change still fails.
+        let changed = try scratch.write(reordered.replacingOccurrences(of: #""with": 1.5e2, "without": 150.0, "start": 150"#, with: #""with": 151, "without": 151, "start": 151"#), to: "changed.json")
+        #expect(try PermilleBinary.run(["verify", changed, expected]).exitCode == 1)
+    }
+
+    @Test("-o through a symbolic link replaces the file it points to and keeps the link; a directory gets a plain message")
+    func outputThroughSymlink() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let real = try scratch.write("old", to: "real.json")
+        let link = scratch.url.appendingPathComponent("link.json").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let run = try PermilleBinary.run(["assess", "Fixtures/grassland-demo.json", "--format", "json", "-o", link])
+        #expect(run.exitCode == 0, "\(run.stderrText)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        #expect(try String(contentsOfFile: real, encoding: .utf8).hasPrefix("{"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("permille-") }
+        #expect(leftovers.isEmpty)
+        let directory = try PermilleBinary.run(["assess", "Fixtures/grassland-demo.json", "-o", scratch.url.path])
+        #expect(directory.exitCode == 2)
+        #expect(directory.stderrText.contains("it is a directory"), "\(directory.stderrText)")
+        #expect(!directory.stderrText.contains("NSCocoaErrorDomain"))
+    }
 }

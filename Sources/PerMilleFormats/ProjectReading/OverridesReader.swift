@@ -125,8 +125,17 @@ enum OverridesReader {
         }
         let inputs = catalogue?.inputKeys
         var values: [String: IndicatorValue] = [:]
+        var seen: [String: JSONPosition] = [:]
         for member in members {
             let path = "indicators.\(member.key)"
+            // Every other object is read through `DocumentReader.object`, which refuses repeats; this one is open-ended.
+            if let earlier = seen.updateValue(member.keyPosition, forKey: member.key) {
+                seen[member.key] = earlier
+                reader.report(
+                    "key.duplicate", "key '\(member.key)' appears twice in the same object (first at line \(earlier.line))",
+                    at: member.keyPosition, path: path, expected: "each key once", found: "a second '\(member.key)'")
+                continue
+            }
             let value: IndicatorValue
             switch member.value.value {
             case .number:
