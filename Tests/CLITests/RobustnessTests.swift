@@ -308,4 +308,40 @@ struct RobustnessTests {
         #expect(directory.stderrText.contains("it is a directory"), "\(directory.stderrText)")
         #expect(!directory.stderrText.contains("NSCocoaErrorDomain"))
     }
+
+    @Test("a repeated row id is reported at its later use, in file order, whatever the module order (JSON and XML)")
+    func repeatedIDsInFileOrder() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let text = try String(contentsOf: PermilleBinary.packageRoot.appendingPathComponent("Fixtures/rice-livestock-demo.json"), encoding: .utf8)
+        // The file lists livestock before rice (the reader takes rice first), and the paddy R1,
+        // now later in the file, takes the id of the herd H1.
+        let rice = try #require(text.range(of: #""rice": ["#))
+        let livestock = try #require(text.range(of: #""livestock": ["#))
+        let inputs = try #require(text.range(of: #""inputs": ["#))
+        let riceBlock = String(text[rice.lowerBound..<livestock.lowerBound])
+        let livestockBlock = String(text[livestock.lowerBound..<inputs.lowerBound])
+        let edited = String(text[..<rice.lowerBound]) + livestockBlock + riceBlock.replacingOccurrences(of: #"{ "id": "R1","#, with: #"{ "id": "H1","#)
+            + String(text[inputs.lowerBound...])
+        #expect(edited.contains(#"{ "id": "H1", "name": "Irrigated"#))
+        let herdLine = (edited.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(#""id": "H1", "name": "Cattle"#) } ?? -1) + 1
+        let json = try scratch.write(edited, to: "ids.json")
+        let xml = scratch.url.appendingPathComponent("ids.xml").path
+        #expect(try PermilleBinary.run(["convert", json, xml]).exitCode == 0)
+        for file in [json, xml] {
+            let run = try PermilleBinary.run(["validate", file])
+            #expect(run.exitCode == 1)
+            let lines = run.stderrText.split(separator: "\n").map(String.init)
+            let index = try #require(lines.firstIndex { $0.hasPrefix("error[row.duplicate-id]") }, "\(run.stderrText)")
+            #expect(lines[index].contains("first at line \(file == json ? herdLine : try Self.line(of: "H1", in: xml))"), "\(lines[index])")
+            #expect(lines[index + 1].contains("modules.rice[0]"), "reported at the later use: \(lines[index + 1])")
+        }
+    }
+
+    /// The line of the first `<id>` element holding `id` in an XML file.
+    static func line(of id: String, in path: String) throws -> Int {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { $0.contains("<id>\(id)</id>") } ?? -1) + 1
+    }
 }
