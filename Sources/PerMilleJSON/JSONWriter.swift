@@ -20,8 +20,11 @@ public enum JSONWriter {
     /// Shortest round-trip digits, so reading the file back gives the same `Double`; `-0.0` is
     /// written "0.0" (a sign on zero only confuses readers), and exponents are spelled out for
     /// magnitudes in [1e-6, 1e15) so ordinary quantities never appear as "1e-05".
+    /// A non-finite number is written `null`, as `JSONStreamWriter` does: JSON has no spelling
+    /// for it, and a writer that traps would turn one bad value into a crash. Callers check first
+    /// (the pipeline refuses a non-finite result as an internal error), so this is the last guard.
     public static func format(_ number: Double) -> String {
-        precondition(number.isFinite, "JSONWriter cannot write the non-finite number \(number)")
+        guard number.isFinite else { return "null" }
         if number == 0 { return "0.0" }
         let text = number.description
         guard text.utf8.contains(UInt8(ascii: "e")) else { return text }

@@ -10,6 +10,25 @@
     private let systemWrite = Darwin.write
 #endif
 
+/// The temporary file being written, for the signal handler to remove: a C string, since the
+/// handler may call only async-signal-safe functions (unlink, signal, raise), never Swift runtime code.
+/// One command writes one output file at a time; the pointer is set before the handler can see it.
+nonisolated(unsafe) private var pendingTemporary: UnsafeMutablePointer<CChar>?
+nonisolated(unsafe) private var handlersInstalled = false
+
+/// Removes the temporary file on SIGINT, SIGTERM or SIGHUP, then dies of the signal as before.
+private func installCleanupHandlers() {
+    guard !handlersInstalled else { return }
+    handlersInstalled = true
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+        signal(signalNumber) { received in
+            if let path = pendingTemporary { unlink(path) }
+            signal(received, SIG_DFL)
+            raise(received)
+        }
+    }
+}
+
 /// Where a command's output goes: standard output, or a file replaced in one step.
 ///
 /// A file is written to a temporary file beside it and renamed over it only when everything was
@@ -32,12 +51,20 @@ public final class OutputFile {
     ///
     /// Refuses a target that is one of `inputs` (a project is never overwritten by its result),
     /// a directory, or anything else that is not a regular file.
-    public init(path: String?, inputs: [String] = []) throws(Failure) {
-        guard let path, path != "-" else {
+    public init(path given: String?, inputs: [String] = []) throws(Failure) {
+        guard let given, given != "-" else {
             self.path = nil
             self.temporary = nil
             self.descriptor = STDOUT_FILENO
             return
+        }
+        // A symbolic link is written through: the file it points to is replaced (beside it), and
+        // the link stays a link. `realpath` fails for a new file, which is then written as named.
+        var path = given
+        var link = stat()
+        if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(path, nil) {
+            path = String(cString: resolved)
+            free(resolved)
         }
         var target = stat()
         let exists = stat(path, &target) == 0
@@ -72,6 +99,8 @@ public final class OutputFile {
             mode &= ~mask
         }
         fchmod(descriptor, mode)
+        installCleanupHandlers()
+        pendingTemporary = strdup(temporary)
         self.path = path
         self.temporary = temporary
         self.descriptor = descriptor
@@ -104,6 +133,7 @@ public final class OutputFile {
     public func commit() throws(Failure) {
         finished = true
         guard let path, let temporary else { return }
+        defer { Self.forgetTemporary() }
         guard close(descriptor) == 0, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -117,5 +147,13 @@ public final class OutputFile {
         guard let temporary else { return }
         close(descriptor)
         unlink(temporary)
+        Self.forgetTemporary()
+    }
+
+    /// Nothing is left for the signal handler to remove.
+    private static func forgetTemporary() {
+        let old = pendingTemporary
+        pendingTemporary = nil
+        free(old)
     }
 }

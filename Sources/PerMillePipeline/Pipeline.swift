@@ -34,6 +34,9 @@ public final class Pipeline: Sendable {
         public var warnings: [Diagnostic]
         /// `sha256:` + hex of the project in canonical JSON (the same for its JSON and XML forms).
         public var inputDigest: String
+        /// The digest permille ≤ 0.9 wrote (keys in file order), computed only when `verify` asks.
+        let legacyDigest: @Sendable () -> String
+        public var legacyInputDigest: String { legacyDigest() }
     }
 
     /// A project assessed: the read project, the assessment and the provenance a result carries.
@@ -92,7 +95,8 @@ public final class Pipeline: Sendable {
         guard let project = outcome.project else { throw PipelineFailure(.invalid, diagnostics: outcome.diagnostics, source: bytes) }
         return ReadProject(
             source: source, bytes: bytes, project: project, factors: factors, warnings: outcome.diagnostics,
-            inputDigest: "sha256:" + SHA256Digest.hex(outcome.canonicalDocument))
+            inputDigest: "sha256:" + SHA256Digest.hex(outcome.canonicalDocument),
+            legacyDigest: { "sha256:" + SHA256Digest.hex(outcome.legacyCanonicalDocument) })
     }
 
     /// Assesses a read project with `options`.
@@ -102,6 +106,22 @@ public final class Pipeline: Sendable {
             assessment = try Assessor.assess(read.project, factors: read.factors, method: options.method, gwp: options.gwp)
         } catch {
             throw PipelineFailure(.invalid, diagnostics: located(error.diagnostics, in: read), source: read.bytes)
+        }
+        // Bounded inputs keep every figure finite; should a factor folder or a path of the engine
+        // still produce infinity or NaN, the run stops here with a message instead of writing
+        // `null` or `nan` into a result or trapping in a writer.
+        let broken = assessment.rows.filter { row in
+            let total = assessment.total(of: [row])
+            return !total.without.isFinite || !total.with.isFinite || !row.area.start.isFinite || !row.area.without.isFinite || !row.area.with.isFinite
+        }
+        if !broken.isEmpty || !assessment.projectArea.isFinite {
+            throw PipelineFailure(.invalid, diagnostics: broken.map { row in
+                Diagnostic(
+                    code: "internal.non-finite", message: "the assessment of row '\(row.id)' gives a figure too large to compute (infinity or not a number)",
+                    rowID: row.id, expected: "finite figures", found: "infinity or NaN",
+                    suggestion: "check the row's quantities and the project's overrides; if they are plausible, this is a bug of permille: please report it")
+            } + (broken.isEmpty ? [Diagnostic(code: "internal.non-finite", message: "the project's area is too large to compute", expected: "a finite area", found: "infinity or NaN")] : []),
+            source: read.bytes)
         }
         let provenance = ResultJSON.Provenance(
             projectName: read.project.description.name, inputDigest: read.inputDigest, factorDigests: read.factors.digests(of: Set(read.factors.tables.keys)))

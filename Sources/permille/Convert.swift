@@ -42,7 +42,7 @@ struct Convert: ParsableCommand {
                 Output.error(DiagnosticRenderer.render([Diagnostic(
                     code: "xml.syntax", message: error.message,
                     location: SourceLocation(file: input, line: error.line, column: error.column, path: ""),
-                    expected: error.expected, found: error.found)], source: bytes))
+                    expected: error.expected, found: error.found)], source: bytes, limit: diagnosticLimit))
                 throw ExitCode(1)
             }
         } else {
@@ -50,9 +50,14 @@ struct Convert: ParsableCommand {
                 Output.error(DiagnosticRenderer.render([Diagnostic(
                     code: "json.syntax", message: error.message,
                     location: SourceLocation(file: input, line: error.position.line, column: error.position.column, path: ""),
-                    expected: error.expected, found: error.found)], source: bytes))
+                    expected: error.expected, found: error.found)], source: bytes, limit: diagnosticLimit))
                 throw ExitCode(1)
             }
+        }
+        let problems = ConversionCheck.problems(root, file: input, toXML: outputEncoding == .xml)
+        guard problems.isEmpty else {
+            Output.error(DiagnosticRenderer.render(problems, source: bytes, limit: diagnosticLimit))
+            throw ExitCode(1)
         }
         let text = outputEncoding == .xml ? XMLWriter.write(root) : JSONWriter.write(JSONTree.output(root))
         try Output.write(text, to: output == "-" ? nil : output, inputs: [input])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PerMilleJSON
 import PerMille
+import PerMilleData
 
 struct Factors: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,24 +50,25 @@ struct Factors: ParsableCommand {
         @OptionGroup var data: DataOptions
 
         func run() throws {
+            let pipeline = try data.pipeline()
             let factors = try data.loadFactors()
             guard let found = factors.tables[table] ?? factors.tables[table.replacingSuffix(".csv")] else {
                 let guess = Suggestions.closest(to: table, among: factors.tables.keys.sorted()).map { " Did you mean '\($0)'?" } ?? ""
                 Output.error("error[table.unknown]: no factor table '\(table)'.\(guess) `permille factors list` names them all\n")
                 throw ExitCode(1)
             }
-            var lines = ["# \(found.name): \(found.title)", "# file \(found.file), \(found.digest)"]
-            lines.append((found.keyColumns + found.valueColumns + found.textColumns).joined(separator: ","))
-            for record in found.records {
-                let values = record.values.map { $0.map { String($0) } ?? "" }
-                let text = found.textColumns.map { csvField(record.text[$0] ?? "") }
-                lines.append((record.key + values + text).joined(separator: ","))
+            // The file's own bytes, not the table re-formatted from its parsed values (`63` would
+            // print as `63.0`): what a reviewer reads is exactly what the digest shown is taken over.
+            let path = pipeline.folder.directory.appendingPathComponent(found.file).path
+            let bytes = try readBytes(path, limit: nil)
+            let digest = "sha256:" + SHA256Digest.hex(bytes)
+            guard digest == found.digest else {
+                Output.error("error[table.changed]: \(path) changed while it was read (\(found.digest), now \(digest)); run the command again\n")
+                throw ExitCode(2)
             }
-            Output.print(lines.joined(separator: "\n") + "\n")
-        }
-
-        private func csvField(_ text: String) -> String {
-            text.contains(",") || text.contains("\"") ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
+            Output.print("# \(found.name): \(found.title)\n# file \(found.file), \(found.digest) (the digest of the bytes below, as stored)\n")
+            Output.print(String(decoding: bytes, as: UTF8.self))
+            if bytes.last != UInt8(ascii: "\n") { Output.print("\n") }
         }
     }
 }

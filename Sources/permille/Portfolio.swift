@@ -73,7 +73,7 @@ struct PortfolioCommand: ParsableCommand {
     ) -> Outcome {
         do {
             let assessed = try pipeline.run(ProjectSource(argument: file), options: options, extraTables: linked)
-            let messages = assessed.read.warnings.isEmpty ? "" : DiagnosticRenderer.render(assessed.read.warnings, source: assessed.read.bytes)
+            let messages = assessed.read.warnings.isEmpty ? "" : DiagnosticRenderer.render(assessed.read.warnings, source: assessed.read.bytes, limit: diagnosticLimit)
             let projectReview = ProjectReview.make(
                 assessment: assessed.assessment, project: assessed.project, review: review, factors: assessed.factors)
             return Outcome(
@@ -83,7 +83,7 @@ struct PortfolioCommand: ParsableCommand {
             let errors = error.diagnostics.filter { $0.severity == .error }
             return Outcome(
                 entry: .failed(file: file, errors: errors.isEmpty ? ["cannot read the file"] : errors.map { "\($0.code): \($0.message)" }),
-                messages: DiagnosticRenderer.render(error.diagnostics, source: error.source))
+                messages: DiagnosticRenderer.render(error.diagnostics, source: error.source, limit: diagnosticLimit))
         }
     }
 }

@@ -1,5 +1,13 @@
 import ArgumentParser
 import Foundation
+import Synchronization
+#if canImport(Glibc)
+    import Glibc
+    private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemWrite = Darwin.write
+#endif
 import PerMille
 import PerMilleData
 import PerMilleFormats
@@ -63,7 +71,7 @@ func reporting<Value>(exitCode: Int32? = nil, style: DiagnosticsStyle = .text, _
     do { return try step() } catch {
         switch style {
         case .text:
-            Output.error(DiagnosticRenderer.render(error.diagnostics, source: error.source))
+            Output.error(DiagnosticRenderer.render(error.diagnostics, source: error.source, limit: diagnosticLimit))
         case .json(let file, let toStandardOutput):
             let document = DiagnosticDocument.encode(error.diagnostics, file: file, valid: false)
             if toStandardOutput { Output.print(document) } else { Output.error(document) }
@@ -74,16 +82,56 @@ func reporting<Value>(exitCode: Int32? = nil, style: DiagnosticsStyle = .text, _
 
 /// Prints a read project's warnings, if it has any.
 func printWarnings(_ read: Pipeline.ReadProject) {
-    if !read.warnings.isEmpty { Output.error(DiagnosticRenderer.render(read.warnings, source: read.bytes)) }
+    if !read.warnings.isEmpty { Output.error(DiagnosticRenderer.render(read.warnings, source: read.bytes, limit: diagnosticLimit)) }
 }
 
+/// How many diagnostics a run prints: `PERMILLE_MAX_DIAGNOSTICS` (0: all), else 200.
+let diagnosticLimit = DiagnosticRenderer.limit(environment: ProcessInfo.processInfo.environment["PERMILLE_MAX_DIAGNOSTICS"])
+
 enum Output {
+    /// Set when standard output or error could not be written: the command then exits 2 (`finish`).
+    private static let failed = Atomic<Bool>(false)
+
+    /// Writes to standard error; a failure is remembered, never a trap (FileHandle.write traps on a full device).
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        if let problem = writeAll(STDERR_FILENO, text) {
+            failed.store(true, ordering: .relaxed)
+            _ = problem
+        }
     }
 
+    /// Writes to standard output; a failure is reported on standard error (while that still works).
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if let problem = writeAll(STDOUT_FILENO, text) {
+            failed.store(true, ordering: .relaxed)
+            // Reported once: after the first failure every later write fails the same way.
+            if !reportedOutput.exchange(true, ordering: .relaxed) {
+                _ = writeAll(STDERR_FILENO, "error[output.unwritable]: cannot write standard output: \(problem)\n")
+            }
+        }
+    }
+    private static let reportedOutput = Atomic<Bool>(false)
+
+    /// Exits 2 if any write to standard output or error failed, so a truncated output is never a success.
+    static func finish() {
+        if failed.load(ordering: .relaxed) { exit(2) }
+    }
+
+    /// POSIX write, retried on short writes and EINTR; the error's text on failure.
+    private static func writeAll(_ descriptor: Int32, _ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
     }
 
     /// Opens standard output (nil) or a file replaced atomically; exits 2 when it cannot be written.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PerMilleFormats
 import PerMillePipeline
+import PerMilleFormats
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,6 +35,6 @@ struct Validate: ParsableCommand {
         }
         printWarnings(read)
         let count = read.project.rowCount
-        Output.print("\(read.source.name): valid permille/1 project '\(read.project.description.name)', \(count) row\(count == 1 ? "" : "s")\n")
+        Output.print("\(read.source.name): valid permille/1 project '\(TerminalText.safe(read.project.description.name))', \(count) row\(count == 1 ? "" : "s")\n")
     }
 }

@@ -58,7 +58,8 @@ struct Verify: ParsableCommand {
         do {
             verification = try ResultVerification(
                 submitted: submitted, recomputed: try JSONParser.parse(rendered),
-                loadedTables: Dictionary(loaded.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first }))
+                loadedTables: Dictionary(loaded.map { ($0.file, $0.digest) }, uniquingKeysWith: { first, _ in first }),
+                legacyInput: assessed.read.legacyInputDigest)
         } catch {
             Output.error("error[result.invalid]: cannot compare \(result): \(error)\n")
             throw ExitCode(2)

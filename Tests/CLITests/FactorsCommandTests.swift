@@ -21,10 +21,15 @@ struct FactorsCommandTests {
         try #require(lines.count > 3)
         #expect(lines[0].hasPrefix("# soc-reference: "))
         let digest = try Self.manifestDigest(of: "factors/soc-reference.csv")
-        #expect(lines[1] == "# file factors/soc-reference.csv, sha256:\(digest)")
+        #expect(lines[1].hasPrefix("# file factors/soc-reference.csv, sha256:\(digest) "))
         #expect(lines[2].hasPrefix("climate_zone,soil_class,value"))
-        // The value the worked example uses: SOCref 24 t C/ha, warm temperate dry, high-activity clay.
-        #expect(lines.contains { $0.hasPrefix("warm-temperate-dry,high-activity-clay,24.0,") })
+        // The value the worked example uses: SOCref 24 t C/ha, warm temperate dry, high-activity clay,
+        // spelled as the file spells it (`24`, not `24.0`).
+        #expect(lines.contains { $0.hasPrefix("warm-temperate-dry,high-activity-clay,24,") })
+        // Issue 16: what is shown is what is hashed: below the two comment lines, the file's own bytes.
+        let stored = try Data(contentsOf: PermilleBinary.packageRoot.appendingPathComponent("Indicators/factors/soc-reference.csv"))
+        let shown = run.stdoutText.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)[2]
+        #expect(Array(shown.utf8) == Array(stored))
     }
 
     @Test("factors list --unverified lists at least one [M] value")

@@ -47,7 +47,7 @@ public final class AssessmentContext {
         let rate = try factors.factor("constants", ["parameter": "exponential-dynamics-k"])
         let years = try factors.factor("constants", ["parameter": "soc-transition-years"])
         self.transitionYears = years
-        self.dynamics = DynamicsParameters(exponentialRate: rate.value, maturityYears: Int(years.value.rounded()))
+        self.dynamics = DynamicsParameters(exponentialRate: rate.value, maturityYears: Int(exactly: years.value.rounded()) ?? 0)
         self.perennialSystems = Set(factors.tables["perennial-max-agb"]?.distinctValues(ofKey: "system") ?? [])
         let socTable = factorSet == .ipcc2006 ? "soc-reference-2006" : "soc-reference"
         self.siteSOCReference = Result { () throws(MissingFactor) in

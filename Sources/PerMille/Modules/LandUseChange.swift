@@ -151,7 +151,7 @@ enum LandUseChangeModule {
         let stock = try ForestStock.lookUp(forest, label: "to", rowID: rowID, context: context, recorder: &recorder)
         let buildUp = recorder.use("DOM build-up years", try context.constant("afforestation-dom-buildup-years", rowID: rowID))
         let domPerHectareYear = stock.deadOrganicMatter / buildUp
-        recorder.note("dead organic matter of new forest builds up linearly to the forest's value over \(Int(buildUp)) years [M, O15]")
+        recorder.note("dead organic matter of new forest builds up linearly to the forest's value over \(Int(exactly: buildUp.rounded()).map(String.init) ?? String(buildUp)) years [M, O15]")
         emissions[outcome].add(.co2Biomass, perHectare: -domPerHectareYear * Units.carbonToCO2, hectares: context.soilHectares(series))
     }
 }

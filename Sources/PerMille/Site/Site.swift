@@ -42,7 +42,8 @@ public enum SiteResolver {
         let mat = climate.meanAnnualTemperatureC
         let map = climate.annualPrecipitationMm
         let pet = climate.potentialEvapotranspirationMm
-        func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+        // `Int(exactly:)`, not `Int(_:)`: a whole number beyond Int's range (1e19) is printed as it is, never a trap.
+        func fmt(_ x: Double) -> String { x == x.rounded() ? Int(exactly: x).map(String.init) ?? String(x) : String(x) }
         func temperateMoisture() -> (String, String) {
             if map == pet { return ("moist", "MAP = PET (\(fmt(map)) mm): undefined in the source, taken as moist [permille choice]") }
             return map > pet ? ("moist", "MAP \(fmt(map)) > PET \(fmt(pet)) mm") : ("dry", "MAP \(fmt(map)) < PET \(fmt(pet)) mm")

@@ -43,7 +43,7 @@ enum DescriptionReader {
         let dynamics = reader.choice(fields, "dynamics", in: node, path: path, allowed: Vocabulary.dynamics, vocabulary: "dynamics", code: "value.unknown")
         var budget: Budget?
         if let budgetNode = fields["budget"], let budgetFields = reader.object(budgetNode, path: "project.budget", allowed: ["amount", "currency"]) {
-            let amount = reader.number(budgetFields, "amount", in: budgetNode, path: "project.budget", required: true)
+            let amount = reader.number(budgetFields, "amount", in: budgetNode, path: "project.budget", required: true, bound: Bounds.money)
             let currency = reader.string(budgetFields, "currency", in: budgetNode, path: "project.budget", required: true)
             if let amount, let currency { budget = Budget(amount: amount, currency: currency) }
         }
@@ -80,10 +80,8 @@ enum DescriptionReader {
             return nil
         }
         guard let fields = reader.object(node, path: path, allowed: measuredKeys) else { return nil }
-        let values = measuredKeys.map { reader.number(fields, $0, in: node, path: path, required: true) }
-        for (key, value) in zip(measuredKeys, values) where key != "meanAnnualTemperatureC" && (value ?? 0) < 0 && key != "elevationM" {
-            reader.report("value.out-of-range", "'\(key)' cannot be negative", at: fields[key]?.position ?? node.position, path: "\(path).\(key)", expected: "0 or more", found: "\(value ?? 0)")
-        }
+        let bounds = [Bounds.temperature, Bounds.precipitation, Bounds.evapotranspiration, Bounds.elevation]
+        let values = zip(measuredKeys, bounds).map { reader.number(fields, $0, in: node, path: path, required: true, bound: $1) }
         guard let mat = values[0], let map = values[1], let pet = values[2], let elevation = values[3] else { return nil }
         let measured = MeasuredClimate(meanAnnualTemperatureC: mat, annualPrecipitationMm: map, potentialEvapotranspirationMm: pet, elevationM: elevation)
         do { _ = try SiteResolver.climateZone(for: measured) } catch {

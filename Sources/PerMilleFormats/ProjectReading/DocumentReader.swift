@@ -126,7 +126,51 @@ struct DocumentReader {
                 row: row, expected: "a finite decimal", found: number.literal)
             return nil
         }
+        // 1e-400 reads as 0 and 1e-310 loses its digits: a value the holder wrote as not zero must
+        // not become zero (or noise) without a word, so it is refused rather than rounded.
+        if number.value.magnitude < Double.leastNormalMagnitude, Self.hasNonZeroDigit(number.literal) {
+            report(
+                "number.underflow", "number \(number.literal) is too small to be told apart from 0", at: node.position, path: path(),
+                row: row, expected: "0, or a magnitude of at least 1e-300", found: number.literal,
+                suggestion: "write 0 if the quantity is nothing")
+            return nil
+        }
+        // The last guard of every quantity (each has its own, tighter range): no figure of a
+        // project comes near this, and below it no product the engine forms can overflow.
+        guard number.value.magnitude <= Self.largestNumber else {
+            report(
+                "value.out-of-range", "number \(number.literal) is larger than any quantity of a project", at: node.position, path: path(),
+                row: row, expected: "a magnitude of at most 1e15", found: number.literal)
+            return nil
+        }
         return number.value == 0 ? 0 : number.value
+    }
+
+    /// The largest magnitude any number of a project may have (format.md, "Bounds").
+    static let largestNumber = 1e15
+
+    /// Whether the mantissa of a number literal has a digit other than 0 (`0.0e5` has none, `1e-400` has).
+    static func hasNonZeroDigit(_ literal: String) -> Bool {
+        for byte in literal.utf8 {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
+            if byte >= UInt8(ascii: "1"), byte <= UInt8(ascii: "9") { return true }
+        }
+        return false
+    }
+
+    /// A number within `bound`, or nil after reporting where and why it is out of range.
+    mutating func number(
+        _ fields: Fields, _ key: String, in parent: JSONNode, path: @autoclosure () -> String, row: String? = nil, required: Bool = false, bound: Bound
+    ) -> Double? {
+        guard let value = number(fields, key, in: parent, path: path(), row: row, required: required) else { return nil }
+        guard bound.contains(value) else {
+            let node = fields[key] ?? parent
+            report(
+                "value.out-of-range", "'\(key)' must be \(bound.description)", at: node.position, path: joinPath(path(), key), row: row,
+                expected: bound.expected, found: node.number?.literal ?? XMLLiteral.number(value), suggestion: bound.why)
+            return nil
+        }
+        return value
     }
 
     mutating func number(_ fields: Fields, _ key: String, in parent: JSONNode, path: @autoclosure () -> String, row: String? = nil, required: Bool = false) -> Double? {
@@ -189,6 +233,34 @@ struct DocumentReader {
         case .array: "an array"
         case .object: "an object"
         }
+    }
+}
+
+/// The plausible range of a quantity, in its unit (format.md, "Bounds"): a value outside it is a
+/// typing error (a missing decimal point, hectares given in m²), never a project.
+struct Bound: Sendable {
+    var minimum: Double
+    var maximum: Double
+    var unit: String
+    /// The minimum itself is out (a yield must be above 0).
+    var aboveMinimum = false
+    /// What the range stands for, shown as help (`the planet's land area`).
+    var why: String? = nil
+
+    func contains(_ value: Double) -> Bool {
+        (aboveMinimum ? value > minimum : value >= minimum) && value <= maximum
+    }
+
+    /// `between 0 and 15 000 000 000 hectares`.
+    var description: String {
+        let unitText = unit.isEmpty ? "" : " " + unit
+        return aboveMinimum
+            ? "above \(XMLLiteral.number(minimum)) and at most \(XMLLiteral.number(maximum))\(unitText)"
+            : "between \(XMLLiteral.number(minimum)) and \(XMLLiteral.number(maximum))\(unitText)"
+    }
+
+    var expected: String {
+        "\(aboveMinimum ? ">" : "")\(XMLLiteral.number(minimum))…\(XMLLiteral.number(maximum))\(unit.isEmpty ? "" : " " + unit)"
     }
 }
 

@@ -9,6 +9,26 @@ enum OverridesReader {
         OverridableFactors.catalogue(manureSystems: manureSystems, landUses: landUses)
     }
 
+    /// The range an override of `factor` must lie in: shares and N2O-N per N are fractions, days
+    /// fit in a year, the CO2 of rewetted peat and coastal land and the residue intercept may be
+    /// negative (the tables hold negative values of them), and every other factor is a positive rate or stock.
+    static func valueBound(_ factor: String) -> Bound {
+        let fractions: Set<String> = [
+            "carbon-fraction", "dry-matter-fraction", "grassland-cf", "residue-cf", "frac-gasf", "frac-gasm", "frac-leach",
+            "ef1", "ef1fr", "ef1-som", "ef3prp", "ef4", "ef5", "ef4-manure", "urea-n-content",
+            "n-content-above-ground-residue", "n-content-below-ground-residue", "coastal-carbon-fraction", "coastal-excavation-carbon-loss",
+        ]
+        if fractions.contains(factor) || factor.hasPrefix("manure-ef3-") || factor.hasPrefix("manure-frac-") {
+            return Bound(minimum: 0, maximum: 1, unit: "", why: "a share of a quantity lies between 0 and 1")
+        }
+        switch factor {
+        case "rice-cultivation-days": return Bound(minimum: 1, maximum: 365, unit: "days", why: "a season fits in a year")
+        case "organic-rewetted-co2", "residue-intercept", "coastal-rewetting-co2":
+            return Bound(minimum: -1_000, maximum: 1_000, unit: "", why: "the factor's plausible magnitude, in its unit")
+        default: return Bound(minimum: 0, maximum: 1e6, unit: "", why: "factors are rates or stocks of zero or more, far below a million in their unit")
+        }
+    }
+
     static let overrideKeys = ["factor", "value", "uncertaintyPercent", "appliesTo", "source"]
 
     static func read(_ node: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary, rowIDs: RowIDs) -> [FactorOverride] {
@@ -21,8 +41,8 @@ enum OverridesReader {
             let path = "overrides[\(index)]"
             guard let fields = reader.object(item, path: path, allowed: overrideKeys) else { continue }
             let factor = reader.choice(fields, "factor", in: item, path: path, allowed: vocabulary.overridableFactors, vocabulary: "overridable factor", required: true, code: "override.unknown-factor")
-            let value = reader.number(fields, "value", in: item, path: path, required: true)
-            let uncertainty = reader.number(fields, "uncertaintyPercent", in: item, path: path)
+            let value = reader.number(fields, "value", in: item, path: path, required: true, bound: valueBound(factor ?? ""))
+            let uncertainty = reader.number(fields, "uncertaintyPercent", in: item, path: path, bound: Bounds.percent)
             let source = reader.string(fields, "source", in: item, path: path)
             if source?.trimmingCharacters() ?? "" == "" {
                 reader.report(
@@ -61,11 +81,23 @@ enum OverridesReader {
         }
         let inputs = catalogue?.inputKeys
         var values: [String: IndicatorValue] = [:]
+        var seen: [String: JSONPosition] = [:]
         for member in members {
             let path = "indicators.\(member.key)"
+            // Every other object is read through `DocumentReader.object`, which refuses repeats; this one is open-ended.
+            if let earlier = seen.updateValue(member.keyPosition, forKey: member.key) {
+                seen[member.key] = earlier
+                reader.report(
+                    "key.duplicate", "key '\(member.key)' appears twice in the same object (first at line \(earlier.line))",
+                    at: member.keyPosition, path: path, expected: "each key once", found: "a second '\(member.key)'")
+                continue
+            }
             let value: IndicatorValue
             switch member.value.value {
-            case .number(let number) where number.value.isFinite: value = .number(number.value)
+            case .number:
+                // The reader's checks: finite, not underflowing, within the ceiling of every number.
+                guard let number = reader.number(member.value, path: path) else { continue }
+                value = .number(number)
             case .string(let text): value = .text(text)
             case .bool(let flag): value = .flag(flag)
             default:

@@ -36,9 +36,17 @@ public struct ProjectDecoder: Sendable {
             document.map { ProjectDecoder.rowLocations(in: $0, file: file) } ?? [:]
         }
 
-        /// The document in canonical JSON (the writer's layout, key order kept): the same bytes
-        /// whether the file was JSON or XML, so results can carry one input digest for both.
+        /// The document in canonical JSON: the writer's layout, every object's keys sorted by their
+        /// UTF-8 bytes, numbers by value (`1.50`, `1.5e0` and `15e-1` alike). The same bytes
+        /// whether the file was JSON or XML and however its keys are ordered or spaced, so a result's
+        /// input digest proves the content, not the typing.
         public var canonicalDocument: [UInt8] {
+            document.map { Array(JSONWriter.write(JSONTree.canonical($0)).utf8) } ?? []
+        }
+
+        /// The form permille ≤ 0.9 took the digest over (keys in file order), so results written
+        /// then still verify.
+        public var legacyCanonicalDocument: [UInt8] {
             document.map { Array(JSONWriter.write(JSONTree.output($0)).utf8) } ?? []
         }
     }

@@ -194,21 +194,19 @@ extension RowReader {
     /// A number within bounds, optional unless `required`; `aboveMinimum` leaves the minimum itself out.
     mutating func positive(
         _ fields: Fields, _ key: String, node: JSONNode, path: @autoclosure () -> String, row: String,
-        minimum: Double = 0, maximum: Double = .greatestFiniteMagnitude, aboveMinimum: Bool = false, required: Bool = false
+        minimum: Double = 0, maximum: Double = Bounds.tonnesPerHa.maximum, aboveMinimum: Bool = false, required: Bool = false
     ) -> Double? {
         guard fields[key] != nil else {
             if required { reader.missing(key, in: node, path: path(), row: row, expected: "a number") }
             return nil
         }
         guard let value = reader.number(fields, key, in: node, path: path(), row: row) else { return nil }
-        guard aboveMinimum ? value > minimum : value >= minimum, value <= maximum else {
-            let unbounded = maximum == .greatestFiniteMagnitude
+        let bound = Bound(minimum: minimum, maximum: maximum, unit: "", aboveMinimum: aboveMinimum)
+        guard bound.contains(value) else {
             reader.report(
-                "value.out-of-range",
-                aboveMinimum && unbounded ? "'\(key)' must be above \(minimum)"
-                    : "'\(key)' must be between \(minimum) and \(unbounded ? "any larger value" : String(maximum))",
+                "value.out-of-range", "'\(key)' must be \(bound.description)",
                 at: fields[key]?.position ?? node.position, path: joinPath(path(), key), row: row,
-                expected: unbounded ? "\(aboveMinimum ? ">" : "≥") \(minimum)" : "\(minimum)…\(maximum)", found: fields[key]?.number?.literal ?? String(value))
+                expected: bound.expected, found: fields[key]?.number?.literal ?? XMLLiteral.number(value))
             return nil
         }
         return value

@@ -117,10 +117,17 @@ struct RowReader {
         var unit: String
         /// What a row of all zeros has none of.
         var noun: String
+        /// The largest plausible value, and why (format.md, "Bounds").
+        var maximum: Double
+        var why: String
 
-        static let area = Quantity(field: "area", unit: "hectares", noun: "land")
-        static let heads = Quantity(field: "heads", unit: "heads", noun: "heads")
-        static func amount(unit: String) -> Quantity { Quantity(field: "amount", unit: unit, noun: "input") }
+        static let area = Quantity(
+            field: "area", unit: "hectares", noun: "land", maximum: Bounds.hectares, why: "no row can be larger than the planet's land area (about 1.5e10 ha)")
+        static let heads = Quantity(
+            field: "heads", unit: "heads", noun: "heads", maximum: Bounds.heads, why: "no herd can be larger than about ten times the world's livestock")
+        static func amount(unit: String) -> Quantity {
+            Quantity(field: "amount", unit: unit, noun: "input", maximum: Bounds.amount, why: "no project applies or burns more than a thousand times the world's yearly use")
+        }
     }
 
     /// `{start, without, with}` hectares (or heads, or amounts), each finite and not negative.
@@ -142,6 +149,14 @@ struct RowReader {
                     "\(field).negative", "\(field) must be zero or more, found \(fields[key]?.number?.literal ?? String(value))",
                     at: fields[key]?.position ?? node.position, path: "\(path()).\(key)", row: common.id,
                     expected: "\(quantity.unit) ≥ 0", found: fields[key]?.number?.literal ?? String(value))
+                continue
+            }
+            guard value <= quantity.maximum else {
+                reader.report(
+                    "\(field).too-large", "\(field) must be at most \(XMLLiteral.number(quantity.maximum)) \(quantity.unit), found \(fields[key]?.number?.literal ?? String(value))",
+                    at: fields[key]?.position ?? node.position, path: "\(path()).\(key)", row: common.id,
+                    expected: "\(quantity.unit) ≤ \(XMLLiteral.number(quantity.maximum))", found: fields[key]?.number?.literal ?? String(value),
+                    suggestion: quantity.why)
                 continue
             }
             values.append(value)

@@ -16,7 +16,7 @@ public enum CSVReport {
                     let series = row.emissions[outcome]
                     for (index, year) in years.enumerated() {
                         out += line([
-                            row.id, row.module.rawValue, gas.rawValue, outcome.rawValue, String(year),
+                            text(row.id), row.module.rawValue, gas.rawValue, outcome.rawValue, String(year),
                             ReportText.exact(series.value(gas, year: index)), gas.massUnit,
                         ])
                     }
@@ -27,6 +27,14 @@ public enum CSVReport {
     }
 
     static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
+
+    /// A field of text from the project (an id, a name): a spreadsheet reads a cell starting with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return as a formula, so such text gets a leading `'`
+    /// (OWASP's advice). Numbers are written by the writer and never pass here.
+    public static func text(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return value }
+        return "'" + value
+    }
 
     /// One field, quoted when RFC 4180 requires it (comma, quote or line break inside).
     static func field(_ text: String) -> String {

@@ -159,15 +159,15 @@ public struct Portfolio: Sendable {
         for entry in entries {
             switch entry {
             case .failed(let file, let errors):
-                lines.append(([file, "failed", errors.joined(separator: " | ")] + Array(repeating: "", count: 14 + criteria.count)).map(Self.field).joined(separator: ","))
+                lines.append(([CSVReport.text(file), "failed", CSVReport.text(errors.joined(separator: " | "))] + Array(repeating: "", count: 14 + criteria.count)).map(Self.field).joined(separator: ","))
             case .assessed:
                 guard let line = byFile[entry.file] else { continue }
                 let statuses = Dictionary(uniqueKeysWithValues: line.statuses.map { ($0.id, $0.status) })
                 let cells = [
-                    line.file, "assessed", line.name, line.holder, line.country, Self.number(line.area), String(line.years),
+                    CSVReport.text(line.file), "assessed", CSVReport.text(line.name), CSVReport.text(line.holder), CSVReport.text(line.country), Self.number(line.area), String(line.years),
                     Self.number(line.total.without), Self.number(line.total.with), Self.number(line.total.balance),
                     Self.number(line.perHectare), Self.number(line.perHectarePerYear), line.permilleAdditional.map(Self.number) ?? "",
-                    line.costPerTonne.map(Self.number) ?? "", line.budget?.currency ?? "", line.households.map(Self.number) ?? "",
+                    line.costPerTonne.map(Self.number) ?? "", CSVReport.text(line.budget?.currency ?? ""), line.households.map(Self.number) ?? "",
                     line.farmers.map(Self.number) ?? "",
                 ] + criteria.map { statuses[$0] ?? "" }
                 lines.append(cells.map(Self.field).joined(separator: ","))
@@ -178,7 +178,7 @@ public struct Portfolio: Sendable {
             "TOTAL", "\(totals.projects) assessed, \(totals.failed) failed", "", "", "", Self.number(totals.area), "",
             Self.number(totals.total.without), Self.number(totals.total.with), Self.number(totals.total.balance),
             Self.number(totals.perHectare), Self.number(totals.perHectarePerYear), "", totals.costPerTonne.map(Self.number) ?? "",
-            totals.currency ?? "", Self.number(totals.households), Self.number(totals.farmers),
+            CSVReport.text(totals.currency ?? ""), Self.number(totals.households), Self.number(totals.farmers),
         ] + criteria.map { _ in "" }
         lines.append(cells.map(Self.field).joined(separator: ","))
         return lines.joined(separator: "\r\n") + "\r\n"
@@ -242,7 +242,10 @@ public struct Portfolio: Sendable {
     private func clean(_ value: Double) -> Double { ResultJSON.clean(value) }
 
     static func number(_ value: Double) -> String {
+        // A ratio of sums (cost per tonne over a balance near zero) can leave the doubles: never print inf or nan.
+        guard value.isFinite else { return "n/a" }
         let rounded = ResultJSON.clean(value)
+        guard rounded.isFinite else { return String(value) }
         return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 

@@ -185,12 +185,13 @@ public enum ReportText {
     }
 
     /// The exact value written into `data-value` attributes: float noise below 1e-9 removed, shortest digits.
-    public static func exact(_ value: Double) -> String { value.isFinite ? JSONWriter.format(ResultJSON.clean(value)) : "NaN" }
+    public static func exact(_ value: Double) -> String { value.isFinite && ResultJSON.clean(value).isFinite ? JSONWriter.format(ResultJSON.clean(value)) : "n/a" }
 
     /// A factor or input value without trailing noise (`0.48`, `150`).
     public static func plain(_ value: Double) -> String {
         guard value.isFinite else { return "n/a" }
         let rounded = (value * 1e6).rounded() / 1e6
+        guard rounded.isFinite else { return String(value) }
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
         return String(rounded)
     }

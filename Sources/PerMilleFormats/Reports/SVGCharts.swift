@@ -35,7 +35,8 @@ public enum SVGCharts {
     static func f(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        // `Int(exactly:)`: a coordinate beyond Int's range is printed as it is, never a trap.
+        return rounded == rounded.rounded() ? Int(exactly: rounded).map(String.init) ?? String(rounded) : String(rounded)
     }
 
     static func open(_ chart: ReportChart, height: Double) -> String {

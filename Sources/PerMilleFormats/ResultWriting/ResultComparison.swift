@@ -183,6 +183,26 @@ public struct SubmittedResult: Sendable {
     /// `digests.factors`, by file name, in the file's order.
     public var factorDigests: [(file: String, digest: String)]
 
+    /// The first key, in document order, that an object of `node` has twice, with both positions.
+    public static func firstRepeatedKey(in node: JSONNode) -> (key: String, first: JSONPosition, second: JSONPosition)? {
+        var pending = [node]
+        while let current = pending.popLast() {
+            switch current.value {
+            case .object(let members):
+                var seen: [String: JSONPosition] = [:]
+                for member in members {
+                    if let earlier = seen.updateValue(member.keyPosition, forKey: member.key) {
+                        return (member.key, earlier, member.keyPosition)
+                    }
+                }
+                pending += members.reversed().map(\.value)
+            case .array(let items): pending += items.reversed()
+            default: break
+            }
+        }
+        return nil
+    }
+
     /// Why a file is not a result `verify` can check.
     public struct Invalid: Error, Sendable, CustomStringConvertible {
         public var message: String
@@ -191,6 +211,11 @@ public struct SubmittedResult: Sendable {
 
     /// Reads the keys a rerun needs; fails when the document is not a `permille-result/1` result.
     public init(_ document: JSONNode) throws(Invalid) {
+        // A second `digests` (or any key) would be read one way here and another way by other
+        // JSON readers, which keep the last: a result with a repeated key proves nothing.
+        if let repeated = Self.firstRepeatedKey(in: document) {
+            throw Invalid(message: "key '\(repeated.key)' appears twice in the same object (line \(repeated.first.line) and line \(repeated.second.line)): a result has each key once")
+        }
         guard document.members != nil else { throw Invalid(message: "the result is \(document.kindName == "array" ? "an array" : "a " + document.kindName), not an object") }
         guard let format = document.member("format")?.string else { throw Invalid(message: "the result has no \"format\" string") }
         guard format == "permille-result/1" || format == ResultDocument.format else {
@@ -259,7 +284,9 @@ public struct ResultVerification: Sendable {
     public var values: ResultComparison.TreeComparison
     public var tolerance: ResultComparison.Tolerance
 
-    public var inputMatches: Bool { submittedInput == recomputedInput }
+    /// Also accepted as the input's digest: the key-ordered form permille ≤ 0.9 took it over.
+    public var legacyInput: String?
+    public var inputMatches: Bool { submittedInput == recomputedInput || (legacyInput != nil && submittedInput == legacyInput) }
     public var tablesMatch: Bool { tables.allSatisfy { $0.status == .same } }
     public var matches: Bool { inputMatches && tablesMatch && values.matches }
 
@@ -268,8 +295,10 @@ public struct ResultVerification: Sendable {
     /// `loadedTables` are the digests of every table loaded now, by file name (`soc-reference.csv`):
     /// a table the submitted result lists is compared with these even when the rerun did not read it.
     public init(
-        submitted: JSONNode, recomputed: JSONNode, loadedTables: [String: String], tolerance: ResultComparison.Tolerance = .standard
+        submitted: JSONNode, recomputed: JSONNode, loadedTables: [String: String], tolerance: ResultComparison.Tolerance = .standard,
+        legacyInput: String? = nil
     ) throws(SubmittedResult.Invalid) {
+        self.legacyInput = legacyInput
         let claimed = try SubmittedResult(submitted)
         let rerun = try SubmittedResult(recomputed)
         submittedInput = claimed.inputDigest

@@ -136,6 +136,8 @@ public enum ResultJSON {
 
     /// Rounds away float noise below a micro-tonne so reruns and platforms print the same digits.
     static func clean(_ value: Double) -> Double {
+        // Past 1e15 a double has no digits at 1e-9 left to round, and × 1e9 could overflow to infinity.
+        guard value.magnitude < 1e15 else { return value }
         let rounded = (value * 1e9).rounded() / 1e9
         return rounded == 0 ? 0 : rounded
     }

@@ -75,7 +75,8 @@ public enum TextReport {
             lines += notes.map { "  " + $0 }
         }
         if explain { lines += explanation(assessment) }
-        return lines.joined(separator: "\n") + "\n"
+        // Names, ids and notes come from the project: a terminal escape in one is shown, not obeyed.
+        return TerminalText.safe(lines: lines.joined(separator: "\n") + "\n")
     }
 
     /// Per row: every factor (value, unit, ±, reliability, source, table line) and every intermediate.
@@ -143,6 +144,10 @@ public enum TextReport {
 
     /// Fixed decimals with thin thousands grouping (`-2 475.0`), never `-0.0`.
     static func number(_ value: Double, decimals: Int) -> String {
+        // Bounded inputs keep results far below this; should one not be, it is printed in
+        // exponent form rather than trap in the integer conversion below (and never as nan/inf).
+        guard value.isFinite else { return "(not a number)" }
+        guard value.magnitude < 1e15 else { return String(value) }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         var scaled = (abs(value) * scale).rounded()
@@ -168,6 +173,7 @@ public enum TextReport {
 
     private static func plain(_ value: Double) -> String {
         let rounded = (value * 1e6).rounded() / 1e6
+        guard rounded.isFinite else { return "(not a number)" }
         return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 }

@@ -47,11 +47,17 @@ public enum XMLReader {
                 message: "a DOCTYPE is not allowed in a project file (it could load external data or expand entities)",
                 line: doctype.line, column: doctype.column, expected: "no DOCTYPE", found: "<!DOCTYPE …>")
         }
+        // libxml2 2.9 checks the attributes of one element against each other pairwise: an element
+        // with a hundred thousand attributes would take minutes. A project needs two at most.
+        try StartTags(bytes).checkAttributeCounts(limit: maximumAttributes)
         guard let context = xmlNewParserCtxt() else {
             throw Failure(message: "the XML parser could not start", line: 1, column: 1, expected: "memory for the parser", found: "none")
         }
         defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        // BIG_LINES: without it libxml2 reports every line past 65 535 as 65 535.
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
+                | XML_PARSE_BIG_LINES.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -62,9 +68,21 @@ public enum XMLReader {
         guard let document else {
             let error = xmlCtxtGetLastError(context)
             let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } }?.trimmingCharacters() ?? "not well-formed XML"
-            throw Failure(
-                message: "not well-formed XML: \(message)", line: Int(error?.pointee.line ?? 1), column: Int(max(1, error?.pointee.int2 ?? 1)),
-                expected: "well-formed XML", found: message)
+            let line = Int(error?.pointee.line ?? 1)
+            let column = Int(max(1, error?.pointee.int2 ?? 1))
+            // libxml2's limits name its own option (XML_PARSE_HUGE), which no user can set: say
+            // what in the file to change instead.
+            if message.contains("Excessive depth") {
+                throw Failure(
+                    message: "elements are nested deeper than \(maximumDepth) levels; a project needs fewer than 20", line: line, column: column,
+                    expected: "at most \(maximumDepth) levels of nesting", found: "deeper nesting")
+            }
+            if message.contains("XML_PARSE_HUGE") {
+                throw Failure(
+                    message: "a name or text of the file is longer than the XML reader accepts (10 MB)", line: line, column: column,
+                    expected: "names and texts shorter than 10 MB", found: "a longer one")
+            }
+            throw Failure(message: "not well-formed XML: \(message)", line: line, column: column, expected: "well-formed XML", found: message)
         }
         defer { xmlFreeDoc(document) }
         if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
@@ -81,17 +99,21 @@ public enum XMLReader {
                 message: "the root element must be <permille>", line: Int(xmlGetLineNo(root)), column: 1,
                 expected: "<permille>", found: "<\(name)>")
         }
-        let tree = try convert(root, lines: lines, depth: 0)
+        // Start tags in source order are the elements in document order, which `convert` visits.
+        let tags = StartTags(bytes)
+        let tree = try convert(root, tags: tags, depth: 0)
         return (tree, schema.map { SchemaValidation.problems(document, schema: $0) } ?? [])
     }
 
     /// libxml2's own limit is 256 levels; the value tree keeps the JSON reader's.
     static let maximumDepth = 256
+    /// A project element has `type` and `key` at most; a few more are allowed (namespaces).
+    static let maximumAttributes = 16
 
-    private static func convert(_ node: xmlNodePtr, lines: SourceLines, depth: Int) throws(Failure) -> JSONNode {
-        let line = Int(xmlGetLineNo(node))
+    private static func convert(_ node: xmlNodePtr, tags: StartTags, depth: Int) throws(Failure) -> JSONNode {
         let name = elementName(node)
-        let position = lines.position(ofElement: name, line: line)
+        let position = tags.next() ?? JSONPosition(line: max(1, Int(xmlGetLineNo(node))), column: 1, offset: 0)
+        let line = position.line
         guard depth < maximumDepth else {
             throw Failure(message: "nesting deeper than \(maximumDepth) levels", line: line, column: position.column, expected: "a shallower document", found: "<\(name)>")
         }
@@ -125,24 +147,24 @@ public enum XMLReader {
             var items: [JSONNode] = []
             for item in children {
                 guard elementName(item) == "item" else {
-                    let itemLine = Int(xmlGetLineNo(item))
+                    // The earlier items are converted: the next start tag is this element's.
+                    let place = tags.next() ?? JSONPosition(line: max(1, Int(xmlGetLineNo(item))), column: 1, offset: 0)
                     throw Failure(
-                        message: "the elements of a list are written <item>", line: itemLine,
-                        column: lines.position(ofElement: elementName(item), line: itemLine).column,
+                        message: "the elements of a list are written <item>", line: place.line, column: place.column,
                         expected: "<item>", found: "<\(elementName(item))>")
                 }
-                items.append(try convert(item, lines: lines, depth: depth + 1))
+                items.append(try convert(item, tags: tags, depth: depth + 1))
             }
             return JSONNode(value: .array(items), position: position)
         case "object"?:
-            return JSONNode(value: .object(try members(children, lines: lines, depth: depth)), position: position)
+            return JSONNode(value: .object(try members(children, tags: tags, depth: depth)), position: position)
         case "null"?:
             return JSONNode(value: .null, position: position)
         case "string"?:
             return JSONNode(value: .string(text), position: position)
         case nil:
             if !children.isEmpty {
-                return JSONNode(value: .object(try members(children, lines: lines, depth: depth)), position: position)
+                return JSONNode(value: .object(try members(children, tags: tags, depth: depth)), position: position)
             }
             return JSONNode(value: scalar(trimmed), position: position)
         case let other?:
@@ -152,13 +174,13 @@ public enum XMLReader {
         }
     }
 
-    private static func members(_ children: [xmlNodePtr], lines: SourceLines, depth: Int) throws(Failure) -> [JSONMember] {
+    private static func members(_ children: [xmlNodePtr], tags: StartTags, depth: Int) throws(Failure) -> [JSONMember] {
         var members: [JSONMember] = []
         for child in children {
-            let childLine = Int(xmlGetLineNo(child))
             let key = attribute(child, "key").flatMap { elementName(child) == "entry" ? $0 : nil } ?? elementName(child)
-            let value = try convert(child, lines: lines, depth: depth + 1)
-            members.append(JSONMember(key: key, keyPosition: lines.position(ofElement: elementName(child), line: childLine), value: value))
+            let value = try convert(child, tags: tags, depth: depth + 1)
+            // The key is the element's start tag, where its value starts too.
+            members.append(JSONMember(key: key, keyPosition: value.position, value: value))
         }
         return members
     }
@@ -195,7 +217,10 @@ struct SourceLines {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        // A buffer loop: this runs over every byte of every XML file read.
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count where buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
     }
 
     /// Position of the first occurrence of `text` in the file (line 1, column 1 when absent).
@@ -210,21 +235,107 @@ struct SourceLines {
         return nil
     }
 
-    /// Position of the first `<name` on the line (column 1 when it cannot be found).
-    func position(ofElement name: String, line: Int) -> JSONPosition {
-        guard line >= 1, line <= starts.count else { return JSONPosition(line: max(1, line), column: 1, offset: 0) }
-        let start = starts[line - 1]
-        let end = line < starts.count ? starts[line] : bytes.count
-        let needle = Array(("<" + name).utf8)
-        var index = start
-        while index + needle.count <= end {
-            if bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                let column = bytes[start..<index].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
-                return JSONPosition(line: line, column: column, offset: index)
+}
+
+/// The start tags of a document in source order, with line and column, found in one forward
+/// pass: libxml2 reports an element's line only, and searching the line for each element again
+/// made a one-line file quadratic.
+final class StartTags {
+    private let bytes: [UInt8]
+    private var offset = 0
+    private var line = 1
+    private var column = 1
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Moves to `target`, counting lines and characters (UTF-8 lead bytes) on the way.
+    private func advance(to target: Int) {
+        // Locals and a buffer pointer: this loop sees every byte of the file.
+        let target = min(target, bytes.count)
+        var (offset, line, column) = (self.offset, self.line, self.column)
+        bytes.withUnsafeBufferPointer { buffer in
+            while offset < target {
+                let byte = buffer[offset]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
             }
-            index += 1
         }
-        return JSONPosition(line: line, column: 1, offset: start)
+        (self.offset, self.line, self.column) = (offset, line, column)
+    }
+
+    private func starts(with text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        // Most tags are ordinary elements: the second byte tells them apart at once.
+        if offset + 1 < bytes.count, count > 1, bytes[offset + 1] != text.utf8Start[1] { return false }
+        guard offset + count <= bytes.count else { return false }
+        let pointer = text.utf8Start
+        for index in 0..<count where bytes[offset + index] != pointer[index] { return false }
+        return true
+    }
+
+    /// Moves past the next `terminator`, or to the end.
+    private func skip(past terminator: StaticString) {
+        while offset < bytes.count, !starts(with: terminator) { advance(to: offset + 1) }
+        advance(to: offset + terminator.utf8CodeUnitCount)
+    }
+
+    /// The position of the next start tag (its `<`), moving past the `<`; nil at the end.
+    func next() -> JSONPosition? {
+        while offset < bytes.count {
+            let from = offset
+            let open = bytes.withUnsafeBufferPointer { buffer in
+                var index = from
+                while index < buffer.count, buffer[index] != UInt8(ascii: "<") { index += 1 }
+                return index
+            }
+            advance(to: open)
+            guard open < bytes.count else { return nil }
+            if starts(with: "<!--") { skip(past: "-->"); continue }
+            if starts(with: "<![CDATA[") { skip(past: "]]>"); continue }
+            if starts(with: "<?") { skip(past: "?>"); continue }
+            if starts(with: "<!") || starts(with: "</") { advance(to: offset + 2); continue }
+            let position = JSONPosition(line: line, column: column, offset: offset)
+            advance(to: offset + 1)
+            return position
+        }
+        return nil
+    }
+
+    /// Refuses an element with more than `limit` attributes (counted as `=` outside quotes).
+    func checkAttributeCounts(limit: Int) throws(XMLReader.Failure) {
+        while let position = next() {
+            var count = 0
+            var quote: UInt8?
+            let from = offset
+            let index = bytes.withUnsafeBufferPointer { buffer in
+                var index = from
+                while index < buffer.count {
+                    let byte = buffer[index]
+                    if let open = quote {
+                        if byte == open { quote = nil }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    } else if byte == UInt8(ascii: "=") {
+                        count += 1
+                    } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<") {
+                        break
+                    }
+                    index += 1
+                }
+                return index
+            }
+            if count > limit {
+                throw XMLReader.Failure(
+                    message: "an element has \(count) attributes; a project element has at most two (type and key)", line: position.line,
+                    column: position.column, expected: "at most \(limit) attributes", found: "\(count)")
+            }
+            advance(to: index)
+        }
     }
 }
 
