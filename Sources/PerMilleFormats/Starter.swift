@@ -1,5 +1,7 @@
 /// The starter project `permille init` writes: a grassland and a cropland row, which need no
 /// regional factor, every key explained (in XML comments; JSON has none, so names explain).
+/// No indicator is filled in: a placeholder 0 households would read as "none reached" and turn
+/// criterion 1.3 into "not met", where an absent value is "insufficient evidence".
 public enum Starter {
     public static let json = """
         {
@@ -34,7 +36,7 @@ public enum Starter {
             ]
           },
           "overrides": [],
-          "indicators": {"households": 0}
+          "indicators": {}
         }
 
         """
@@ -114,9 +116,8 @@ public enum Starter {
           </modules>
           <!-- Tier 2 values, each with its source: <item><factor>soc-ref</factor><value>42</value><source>…</source></item> -->
           <overrides type="array"/>
-          <indicators>
-            <households>0</households>
-          </indicators>
+          <!-- Reported indicators, each only once it is known: <indicators><households>420</households></indicators>.
+               A value left out is "insufficient evidence"; a 0 would say "none reached" and fail the criterion. -->
         </permille>
 
         """

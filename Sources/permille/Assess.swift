@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerMille
 import PerMilleFormats
 import PerMillePipeline
 
@@ -33,7 +34,10 @@ struct Assess: ParsableCommand {
         switch format {
         case .text:
             try Output.write(
-                TextReport.render(assessed.assessment, projectName: assessed.project.description.name, explain: explain), to: output, inputs: [file])
+                TextReport.render(
+                    assessed.assessment, projectName: assessed.project.description.name, explain: explain,
+                    place: PlaceNames(country: assessed.project.description.country, site: assessed.assessment.site, factors: assessed.factors)),
+                to: output, inputs: [file])
         case .json:
             try Output.stream(to: output, inputs: [file]) { sink in
                 ResultDocument.write(assessed.assessment, provenance: assessed.provenance, explain: explain, to: sink)

@@ -77,7 +77,8 @@ struct PortfolioCommand: ParsableCommand {
             let projectReview = ProjectReview.make(
                 assessment: assessed.assessment, project: assessed.project, review: review, factors: assessed.factors)
             return Outcome(
-                entry: .assessed(file: file, project: assessed.project, assessment: assessed.assessment, review: projectReview),
+                entry: .assessed(
+                    file: file, digest: assessed.provenance.inputDigest, project: assessed.project, assessment: assessed.assessment, review: projectReview),
                 messages: messages)
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }

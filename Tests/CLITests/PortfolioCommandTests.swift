@@ -65,7 +65,51 @@ struct PortfolioCommandTests {
         #expect(html.exitCode == 0)
         let page = html.stdoutText
         #expect(page.hasPrefix("<!DOCTYPE html>"))
-        #expect(!page.contains("<script") && !page.contains("http://") && !page.contains("https://"))
+        // One inline script sorts the table; nothing is fetched.
+        #expect(!page.contains("<script src") && !page.contains("http://") && !page.contains("https://"))
         #expect(page.contains("Tropical landscape demo (every module)"))
+    }
+
+    @Test("the same project given twice (JSON and XML) is flagged and counted once in JSON, CSV and HTML; names, not keys")
+    func duplicateCountedOnce() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let xml = directory.appendingPathComponent("tropical.xml").path
+        #expect(try PermilleBinary.run(["convert", "Fixtures/tropical-demo.json", xml]).exitCode == 0)
+        let fixtures = ["Fixtures/grassland-demo.json", "Fixtures/tropical-demo.json", "Fixtures/rice-livestock-demo.json"]
+        let files = fixtures + [xml]
+
+        let once = try PermilleBinary.run(["portfolio"] + fixtures + ["--format", "json"]).json()
+        let run = try PermilleBinary.run(["portfolio"] + files + ["--format", "json"])
+        #expect(run.exitCode == 0, "stderr: \(run.stderrText)")
+        let twice = try run.json()
+        let projects = try #require(twice["projects"] as? [[String: Any]])
+        #expect(projects[3]["status"] as? String == "duplicate")
+        #expect(projects[3]["duplicateOf"] as? String == "Fixtures/tropical-demo.json")
+        #expect(projects[3]["inputDigest"] as? String == projects[1]["inputDigest"] as? String)
+        #expect(projects[1]["duplicateOf"] is NSNull)
+        #expect(projects[1]["countryName"] as? String == "Côte d'Ivoire")
+        #expect(number(lookup(twice, "total", "duplicates")) == 1)
+        #expect(number(lookup(twice, "total", "projects")) == 3)
+        for key in ["balance", "area", "households"] {
+            #expect(number(lookup(twice, "total", key)) == number(lookup(once, "total", key)), "total \(key) counts the duplicate")
+        }
+
+        let csv = try PermilleBinary.run(["portfolio"] + files + ["--format", "csv"]).stdoutText.split(separator: "\r\n")
+        #expect(csv.count == 6)
+        #expect(csv[4].hasPrefix("\(xml),duplicate,"))
+        #expect(csv[4].contains(",Fixtures/tropical-demo.json,"))
+        #expect(csv[5].hasPrefix(#"TOTAL,"3 assessed, 0 failed, 1 duplicate counted once""#))
+
+        let page = try PermilleBinary.run(["portfolio"] + files).stdoutText
+        #expect(page.contains("duplicate of Fixtures/tropical-demo.json, counted once"))
+        #expect(page.contains("Côte d&#39;Ivoire") && page.contains("Viet Nam") && page.contains("Spain"))
+        for key in ["c-te-d-ivoire", "viet-nam", ">spain<", "insufficient-evidence<", "partly-met<"] {
+            #expect(!page.contains(key), "the page shows the key \(key)")
+        }
+        #expect(!page.contains("1743.696"), "numbers are rounded")
+        for chart in ["chart-portfolio-balance", "chart-portfolio-intensity", "chart-portfolio-criteria"] {
+            #expect(page.contains("id=\"\(chart)\""), "no \(chart)")
+        }
     }
 }

@@ -12,11 +12,14 @@ public struct ProjectReview: Sendable {
     public var units: [String: String]
     /// Why a computed value is absent (no budget, no yields, no soil rows, …).
     public var notes: [String]
+    /// The site's country, region, climate zone and soil class in words, for every human-facing output.
+    public var place: PlaceNames?
 
     public init(
         perMille: PerMilleReport, values: [String: IndicatorValue], indicators: [IndicatorResult], scorecard: [CriterionStatus],
-        practices: [PracticeUse], units: [String: String], notes: [String]
+        practices: [PracticeUse], units: [String: String], notes: [String], place: PlaceNames? = nil
     ) {
+        self.place = place
         self.perMille = perMille
         self.values = values
         self.indicators = indicators
@@ -112,12 +115,35 @@ public struct CriterionStatus: Sendable {
     public var reasons: [String]
     /// The values behind it (computed and reported), by key.
     public var evidence: [(key: String, value: IndicatorValue)]
+    /// Each condition once, with its value and outcome: what a report puts in words.
+    public var checks: [ConditionCheck]
 
-    public init(criterion: Criterion, status: Status, reasons: [String], evidence: [(key: String, value: IndicatorValue)]) {
+    public init(
+        criterion: Criterion, status: Status, reasons: [String], evidence: [(key: String, value: IndicatorValue)], checks: [ConditionCheck] = []
+    ) {
         self.criterion = criterion
         self.status = status
         self.reasons = reasons
         self.evidence = evidence
+        self.checks = checks
+    }
+}
+
+/// One condition of a criterion's rule as the scorecard found it.
+public struct ConditionCheck: Sendable, Hashable {
+    public var condition: Condition
+    /// nil when the project neither gives nor lets permille compute the value.
+    public var value: IndicatorValue?
+    /// nil when the value is missing (or of another kind than the rule's).
+    public var holds: Bool?
+    /// A condition of `appliesIf` (whether the criterion applies), not of met or partly met.
+    public var applicability: Bool
+
+    public init(condition: Condition, value: IndicatorValue?, holds: Bool?, applicability: Bool) {
+        self.condition = condition
+        self.value = value
+        self.holds = holds
+        self.applicability = applicability
     }
 }
 

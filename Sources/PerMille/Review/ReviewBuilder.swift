@@ -36,7 +36,8 @@ extension ProjectReview {
             perMille: perMille, values: values, indicators: indicators,
             scorecard: Scorecard.evaluate(review.criteria, values: values),
             practices: PracticeUses.find(review.practices, project: project, site: assessment.site, factors: factors),
-            units: units, notes: computed.notes)
+            units: units, notes: computed.notes,
+            place: PlaceNames(country: project.description.country, site: assessment.site, factors: factors))
     }
 }
 

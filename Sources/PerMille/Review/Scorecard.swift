@@ -5,21 +5,26 @@ enum Scorecard {
             let rule = criterion.rule
             var reasons: [String] = []
             var keys: [String] = []
+            var checks: [ConditionCheck] = []
             /// false when any condition fails, nil when none fails but some value is missing, true otherwise.
-            func check(_ conditions: [Condition]) -> Bool? {
+            func check(_ conditions: [Condition], applicability: Bool = false) -> Bool? {
                 var unknown = false
                 var failed = false
                 for condition in conditions {
                     if !keys.contains(condition.value) { keys.append(condition.value) }
                     let value = values[condition.value]
                     let holds = Self.holds(condition, value)
-                    reasons.append("\(condition): \(value.map(Condition.text) ?? "no value") → \(holds.map { $0 ? "yes" : "no" } ?? "unknown")")
+                    // A condition met and partly-met rules share (`households > 0`) is reported once.
+                    if !checks.contains(where: { $0.condition == condition }) {
+                        reasons.append("\(condition): \(value.map(Condition.text) ?? "no value") → \(holds.map { $0 ? "yes" : "no" } ?? "unknown")")
+                        checks.append(ConditionCheck(condition: condition, value: value, holds: holds, applicability: applicability))
+                    }
                     if holds == false { failed = true } else if holds == nil { unknown = true }
                 }
                 return failed ? false : unknown ? nil : true
             }
             var status: CriterionStatus.Status
-            switch check(rule.appliesIf) {
+            switch check(rule.appliesIf, applicability: true) {
             case .some(false):
                 status = .notApplicable
             case nil:
@@ -47,7 +52,7 @@ enum Scorecard {
                 reasons.append("none of the evidence items is given")
             }
             let evidence = keys.compactMap { key in values[key].map { (key: key, value: $0) } }
-            return CriterionStatus(criterion: criterion, status: status, reasons: reasons, evidence: evidence)
+            return CriterionStatus(criterion: criterion, status: status, reasons: reasons, evidence: evidence, checks: checks)
         }
     }
 

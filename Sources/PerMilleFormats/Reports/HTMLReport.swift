@@ -40,7 +40,8 @@ public enum HTMLReport {
         case .table(let table):
             return render(table)
         case .chart(let chart):
-            return "<div class=\"figure\">\n\(SVGCharts.render(chart))</div>\n"
+            // The chart's numbers as a table, for screen readers (the SVG points at it with aria-describedby).
+            return "<div class=\"figure\">\n\(SVGCharts.render(chart))\(render(chart.table, id: SVGCharts.dataTableID(chart), hidden: true))</div>\n"
         case .list(let items):
             return "<ul>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         case .item(let title, let blocks):
@@ -49,8 +50,10 @@ public enum HTMLReport {
         }
     }
 
-    static func render(_ table: ReportTable) -> String {
-        var out = "<table class=\"data\">\n<caption>\(escape(table.caption))</caption>\n<thead>\n<tr>"
+    /// `hidden` keeps the table for screen readers only (a chart's text equivalent).
+    static func render(_ table: ReportTable, id: String? = nil, hidden: Bool = false) -> String {
+        let identifier = id.map { " id=\"\(escape($0))\"" } ?? ""
+        var out = "<table class=\"data\(hidden ? " sr-only" : "")\"\(identifier)>\n<caption>\(escape(table.caption))</caption>\n<thead>\n<tr>"
         for column in table.columns { out += "<th\(column.numeric ? " class=\"num\"" : "")>\(escape(column.title))</th>" }
         out += "</tr>\n</thead>\n<tbody>\n"
         for (index, row) in table.rows.enumerated() {
@@ -126,6 +129,7 @@ public enum HTMLReport {
         svg.chart { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; background: #fcfcfc; border: 1px solid #e4e4e4; }
         .item { border: 1px solid #ddd; padding: 4px 14px; margin: 12px 0; }
         .footer { margin-top: 32px; color: #777; font-size: 12px; }
+        .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         @media print {
           body { font-size: 11px; }
           .page { max-width: none; padding: 0; }

@@ -21,11 +21,15 @@ extension ReportBuilder {
         let rows: [[ReportTable.Cell]] = input.review.scorecard.map { item in
             let criterion = item.criterion
             let name = criterion.name + (criterion.provisional ? " (provisional)" : "")
-            let evidence = item.evidence.map { "\($0.key) = \(ReportText.value($0.value))" }.joined(separator: "; ")
+            let units = input.review.units
+            let evidence = item.evidence.map { entry in
+                let unit = units[entry.key].map { $0.isEmpty ? "" : " " + $0 } ?? ""
+                return "\(ScorecardText.label(entry.key)): \(ScorecardText.value(entry.value))\(unit)"
+            }.joined(separator: "; ")
             return [
                 .init(criterion.id), .init(name, style: criterion.provisional ? .flag : .plain), .init(criterion.wording),
                 .init(statusWord(item.status), style: .status, status: item.status.rawValue),
-                .init(item.reasons.joined(separator: "; ")), .init(evidence.isEmpty ? "none" : evidence),
+                .init(ScorecardText.why(item, units: units)), .init(evidence.isEmpty ? "none" : evidence),
             ]
         }
         return ReportSection(id: "scorecard", title: "Criteria scorecard", blocks: [

@@ -14,6 +14,11 @@ public struct ReportInput: Sendable {
     /// Show compound per-mille rates as the headline instead of linear ones.
     public var compound: Bool
 
+    /// The site in words: the review's names, or the keys in words when the review was built without the tables.
+    var place: PlaceNames {
+        review.place ?? PlaceNames(country: project.description.country, site: assessment.site, factors: nil)
+    }
+
     public init(
         assessment: Assessment, project: Project, review: ProjectReview, provenance: ResultJSON.Provenance,
         reviewDigests: [String: String], criteriaSource: String, compound: Bool = false
@@ -57,10 +62,11 @@ public enum ReportBuilder {
         let end = a.startYear + a.totalYears - 1
         var facts = [ReportFact("Project", input.provenance.projectName)]
         facts.append(ReportFact("Holder", d.holder ?? "not given"))
-        facts.append(ReportFact("Country", d.country ?? "not given"))
-        facts.append(ReportFact("Region", (a.site.region ?? "none") + " (\(a.site.regionRule))"))
-        facts.append(ReportFact("Climate zone", "\(a.site.climateZone.rawValue) (\(a.site.climateRule))"))
-        facts.append(ReportFact("Soil class", "\(a.site.soilClass.rawValue) (\(a.site.soilRule))"))
+        let place = input.place
+        facts.append(ReportFact("Country", place.country ?? "not given"))
+        facts.append(ReportFact("Region", (place.region ?? "none") + " (\(place.regionRule))"))
+        facts.append(ReportFact("Climate zone", "\(place.climateZone) (\(place.climateRule))"))
+        facts.append(ReportFact("Soil class", "\(place.soilClass) (\(place.soilRule))"))
         facts.append(ReportFact("Period", "\(a.startYear)–\(end): \(a.totalYears) years (\(a.implementationYears) implementation + \(a.totalYears - a.implementationYears) capitalisation)"))
         facts.append(ReportFact("Method", "\(a.method.rawValue) (the other method, \(a.method.other.rawValue), is run on every row that touches a divergence)"))
         facts.append(ReportFact("GWP", "\(a.gwp.rawValue): CH4 \(ReportText.plain(a.gwpFactors.ch4.value)), fossil CH4 \(ReportText.plain(a.gwpFactors.ch4Fossil.value)), N2O \(ReportText.plain(a.gwpFactors.n2o.value)) t CO2e/t"))
@@ -123,15 +129,35 @@ public enum ReportBuilder {
         GasCategory.allCases.filter { gas in a.modules.contains { a.total(of: a.rows(in: $0), gas: gas).balance != 0 } }
     }
 
-    public static func balanceChart(_ a: Assessment) -> ReportChart {
+    /// One chart of module × gas balances; `modules` picks the categories (all of them by default).
+    public static func balanceChart(_ a: Assessment, modules: [ModuleKind]? = nil, small: Bool = false) -> ReportChart {
         let gases = chartGases(a)
+        let modules = modules ?? a.modules
         return ReportChart(
-            id: "chart-balance", title: "Balance by module and gas", unit: "t CO2e, with − without", kind: .stackedBars,
+            id: small ? "chart-balance-small" : "chart-balance",
+            title: small ? "Balance of the smaller modules, on their own scale" : "Balance by module and gas",
+            unit: "t CO2e, with − without", kind: .stackedBars,
             categoryAttribute: "module", seriesAttribute: "gas",
-            categories: a.modules.map { .init($0.rawValue, $0.title) },
-            series: gases.map { .init($0.rawValue, TextReport.gasTitle($0)) },
-            values: gases.map { gas in a.modules.map { a.total(of: a.rows(in: $0), gas: gas).balance } },
+            categories: modules.map { .init($0.rawValue, $0.title) },
+            series: gases.map { .init($0.rawValue, TextReport.gasTitle($0), color: SeriesColor.gas($0)) },
+            values: gases.map { gas in modules.map { a.total(of: a.rows(in: $0), gas: gas).balance } },
             decimals: 1, showNet: true)
+    }
+
+    /// Modules whose bars would be under 4 % of the widest stack: drawn again on their own scale,
+    /// since at ±200 000 t a 3 000 t rice or livestock module is a hairline.
+    static func smallModules(_ a: Assessment) -> [ModuleKind] {
+        let extent: [(ModuleKind, Double)] = a.modules.map { module in
+            var positive = 0.0
+            var negative = 0.0
+            for gas in GasCategory.allCases {
+                let value = a.total(of: a.rows(in: module), gas: gas).balance
+                if value > 0 { positive += value } else { negative -= value }
+            }
+            return (module, positive + negative)
+        }
+        let widest = extent.map(\.1).max() ?? 0
+        return extent.filter { $0.1 > 0 && $0.1 < widest * 0.04 }.map(\.0)
     }
 
     public static func cumulativeChart(_ a: Assessment) -> ReportChart {
@@ -148,13 +174,27 @@ public enum ReportBuilder {
             id: "chart-cumulative", title: "Cumulative emissions per year", unit: "t CO2e", kind: .lines,
             categoryAttribute: "year", seriesAttribute: "scenario",
             categories: a.calendarYears.map { .init(String($0), String($0)) },
-            series: [.init("without", "Without project"), .init("with", "With project")],
+            series: [scenario(.without, "Without project"), scenario(.with, "With project")],
             values: [without, with], decimals: 1)
     }
 
+    static func scenario(_ scenario: SeriesColor.Scenario, _ label: String) -> ReportChart.Key {
+        .init(scenario.rawValue, label, color: scenario.color)
+    }
+
+    /// Modules whose soil carbon does not move in either scenario: no per-mille bar (a row of 0.00 says nothing).
+    static func flatModules(_ report: PerMilleReport) -> [ModuleKind] {
+        report.modules.filter { entry in
+            let f = entry.figures
+            return [f.rate.without, f.rate.with, f.additionalRate, f.compoundRate.without, f.compoundRate.with].allSatisfy { abs($0) < 0.005 }
+        }.map(\.module)
+    }
+
     public static func perMilleChart(_ report: PerMilleReport, compound: Bool) -> ReportChart {
-        var categories: [ReportChart.Key] = report.modules.map { .init($0.module.rawValue, $0.module.title) }
-        var figures = report.modules.map(\.figures)
+        let flat = flatModules(report)
+        let shown = report.modules.filter { !flat.contains($0.module) }
+        var categories: [ReportChart.Key] = shown.map { .init($0.module.rawValue, $0.module.title) }
+        var figures = shown.map(\.figures)
         if let project = report.project {
             categories.append(.init("project", "Project"))
             figures.append(project)
@@ -166,20 +206,31 @@ public enum ReportBuilder {
             id: "chart-permille", title: "Per-mille rate per module and project (\(compound ? "compound" : "linear"))", unit: "‰/yr",
             kind: .groupedBars, categoryAttribute: "module", seriesAttribute: "scenario",
             categories: categories,
-            series: [.init("without", "Without"), .init("with", "With"), .init("additional", "Additional")],
+            series: [scenario(.without, "Without"), scenario(.with, "With"), scenario(.additional, "Additional")],
             values: [figures.map { rates($0).0 }, figures.map { rates($0).1 }, figures.map { rates($0).2 }],
             reference: (4, "4 ‰"), decimals: 2)
     }
 
     static func charts(_ input: ReportInput) -> ReportSection {
-        var blocks: [ReportBlock] = [
-            .chart(balanceChart(input.assessment)),
-            .chart(cumulativeChart(input.assessment)),
-        ]
-        if input.review.perMille.modules.isEmpty {
+        let a = input.assessment
+        let small = smallModules(a)
+        var blocks: [ReportBlock] = []
+        if small.isEmpty {
+            blocks.append(.chart(balanceChart(a)))
+        } else {
+            blocks.append(.chart(balanceChart(a, modules: a.modules.filter { !small.contains($0) })))
+            blocks.append(.chart(balanceChart(a, modules: small, small: true)))
+        }
+        blocks.append(.chart(cumulativeChart(a)))
+        let report = input.review.perMille
+        if report.modules.isEmpty {
             blocks.append(.paragraph("No module has mineral soil: no per-mille chart."))
         } else {
-            blocks.append(.chart(perMilleChart(input.review.perMille, compound: input.compound)))
+            blocks.append(.chart(perMilleChart(report, compound: input.compound)))
+            let flat = flatModules(report)
+            if !flat.isEmpty {
+                blocks.append(.paragraph("No per-mille bar for \(flat.map(\.title).joined(separator: ", ")): the soil carbon of \(flat.count == 1 ? "this module" : "these modules") does not change in either scenario."))
+            }
             blocks.append(.note(perMilleCaveat))
         }
         return ReportSection(id: "charts", title: "Charts", blocks: blocks)

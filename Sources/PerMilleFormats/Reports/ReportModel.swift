@@ -109,10 +109,13 @@ public struct ReportChart: Sendable {
     public struct Key: Sendable {
         public var key: String
         public var label: String
+        /// The series' colour wherever it is drawn (`SeriesColor`); nil takes the palette's next.
+        public var color: String?
 
-        public init(_ key: String, _ label: String) {
+        public init(_ key: String, _ label: String, color: String? = nil) {
             self.key = key
             self.label = label
+            self.color = color
         }
     }
 
@@ -209,6 +212,7 @@ public enum ReportText {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }
 
 /// The formats `permille report` writes.

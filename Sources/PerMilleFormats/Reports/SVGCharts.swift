@@ -14,6 +14,12 @@ public enum SVGCharts {
 
     static func color(_ index: Int) -> String { palette[index % palette.count] }
 
+    /// A series' own colour, so it is the same in every chart.
+    static func color(_ chart: ReportChart, _ series: Int) -> String { chart.series[series].color ?? color(series) }
+
+    /// Id of the table that says in text what the chart draws (HTMLReport renders it for screen readers).
+    public static func dataTableID(_ chart: ReportChart) -> String { chart.id + "-data" }
+
     /// "Nice" tick step for a range.
     static func ticks(_ low: Double, _ high: Double, count: Int = 6) -> [Double] {
         let span = high - low
@@ -40,7 +46,7 @@ public enum SVGCharts {
     }
 
     static func open(_ chart: ReportChart, height: Double) -> String {
-        "<svg class=\"chart\" id=\"\(HTMLReport.escape(chart.id))\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLReport.escape(chart.title + " (" + chart.unit + ")"))\">\n"
+        "<svg class=\"chart\" id=\"\(HTMLReport.escape(chart.id))\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLReport.escape(chart.title + " (" + chart.unit + ")"))\" aria-describedby=\"\(HTMLReport.escape(dataTableID(chart)))\">\n"
     }
 
     static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Int = 11, extra: String = "") -> String {
@@ -57,7 +63,7 @@ public enum SVGCharts {
                 x = 10
                 row += 18
             }
-            out += "<rect x=\"\(f(x))\" y=\"\(f(row - 9))\" width=\"12\" height=\"12\" fill=\"\(color(index))\"></rect>\n"
+            out += "<rect x=\"\(f(x))\" y=\"\(f(row - 9))\" width=\"12\" height=\"12\" fill=\"\(color(chart, index))\"></rect>\n"
             out += text(x + 16, row + 1, series.label)
             x += labelWidth
         }
@@ -137,7 +143,7 @@ public enum SVGCharts {
                     if value > 0 { positive += value } else { negative += value }
                     let x0 = x(start)
                     let x1 = x(start + abs(value))
-                    body += "<rect class=\"bar\" x=\"\(f(x0))\" y=\"\(f(bandTop + 5))\" width=\"\(f(max(x1 - x0, 0.5)))\" height=\"\(f(bandHeight - 10))\" fill=\"\(color(series))\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" \(seriesAttribute)=\"\(HTMLReport.escape(chart.series[series].key))\" data-value=\"\(ReportText.exact(value))\"></rect>\n"
+                    body += "<rect class=\"bar\" x=\"\(f(x0))\" y=\"\(f(bandTop + 5))\" width=\"\(f(max(x1 - x0, 0.5)))\" height=\"\(f(bandHeight - 10))\" fill=\"\(color(chart, series))\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" \(seriesAttribute)=\"\(HTMLReport.escape(chart.series[series].key))\" data-value=\"\(ReportText.exact(value))\"></rect>\n"
                 }
                 if chart.showNet {
                     let net = chart.series.indices.reduce(0) { $0 + chart.values[$1][index] }
@@ -152,9 +158,21 @@ public enum SVGCharts {
                     let y = bandTop + 6 + Double(series) * 11
                     let x0 = x(min(0, value))
                     let x1 = x(max(0, value))
-                    body += "<rect class=\"bar\" x=\"\(f(x0))\" y=\"\(f(y))\" width=\"\(f(max(x1 - x0, 0.5)))\" height=\"9\" fill=\"\(color(series))\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" \(seriesAttribute)=\"\(HTMLReport.escape(chart.series[series].key))\" data-value=\"\(ReportText.exact(value))\"></rect>\n"
-                    let labelX = value >= 0 ? x1 + 3 : x0 - 3
-                    body += text(labelX, y + 8, ReportText.number(value, decimals: chart.decimals), anchor: value >= 0 ? "start" : "end", size: 9)
+                    body += "<rect class=\"bar\" x=\"\(f(x0))\" y=\"\(f(y))\" width=\"\(f(max(x1 - x0, 0.5)))\" height=\"9\" fill=\"\(color(chart, series))\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" \(seriesAttribute)=\"\(HTMLReport.escape(chart.series[series].key))\" data-value=\"\(ReportText.exact(value))\"></rect>\n"
+                    let label = ReportText.number(value, decimals: chart.decimals)
+                    var labelX = value >= 0 ? x1 + 3 : x0 - 3
+                    var anchor = value >= 0 ? "start" : "end"
+                    // A label that would cross the reference line moves past it, so the line stays readable.
+                    if let reference = chart.reference {
+                        let line = x(reference.value)
+                        let extent = Double(label.count) * 5.4 + 4
+                        let (from, to) = anchor == "start" ? (labelX, labelX + extent) : (labelX - extent, labelX)
+                        if from - 3 < line && line < to + 3 {
+                            labelX = line + 4
+                            anchor = "start"
+                        }
+                    }
+                    body += text(labelX, y + 8, label, anchor: anchor, size: 9)
                 }
             }
         }
@@ -198,12 +216,12 @@ public enum SVGCharts {
         let seriesAttribute = "data-" + chart.seriesAttribute
         for (series, key) in chart.series.enumerated() {
             let points = chart.values[series].enumerated().map { "\(f(x($0.offset))),\(f(y($0.element)))" }.joined(separator: " ")
-            body += "<polyline fill=\"none\" stroke=\"\(color(series))\" stroke-width=\"2\" points=\"\(points)\" \(seriesAttribute)=\"\(HTMLReport.escape(key.key))\"></polyline>\n"
+            body += "<polyline fill=\"none\" stroke=\"\(color(chart, series))\" stroke-width=\"2\" points=\"\(points)\" \(seriesAttribute)=\"\(HTMLReport.escape(key.key))\"></polyline>\n"
             for (index, value) in chart.values[series].enumerated() {
-                body += "<circle class=\"point\" cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"3\" fill=\"\(color(series))\" \(categoryAttribute)=\"\(HTMLReport.escape(chart.categories[index].key))\" \(seriesAttribute)=\"\(HTMLReport.escape(key.key))\" data-value=\"\(ReportText.exact(value))\"></circle>\n"
+                body += "<circle class=\"point\" cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"3\" fill=\"\(color(chart, series))\" \(categoryAttribute)=\"\(HTMLReport.escape(chart.categories[index].key))\" \(seriesAttribute)=\"\(HTMLReport.escape(key.key))\" data-value=\"\(ReportText.exact(value))\"></circle>\n"
             }
             if let last = chart.values[series].last {
-                body += text(right - 4, y(last) + (series == 0 ? -8 : 16), ReportText.number(last, decimals: chart.decimals), anchor: "end", size: 10, extra: " fill=\"\(color(series))\"")
+                body += text(right - 4, y(last) + (series == 0 ? -8 : 16), ReportText.number(last, decimals: chart.decimals), anchor: "end", size: 10, extra: " fill=\"\(color(chart, series))\"")
             }
         }
         let (legend, bottom) = legend(chart, y: top + plotHeight + 40, dashed: false)

@@ -2,13 +2,18 @@ import PerMille
 
 /// The assessment as a text table in the shape of EX-ACT's results sheet, optionally with every factor.
 public enum TextReport {
-    public static func render(_ assessment: Assessment, projectName: String, explain: Bool) -> String {
+    /// `place` names the site in words; without it the keys are put in words (the country stays a key).
+    public static func render(_ assessment: Assessment, projectName: String, explain: Bool, place: PlaceNames? = nil) -> String {
+        let place = place ?? PlaceNames(country: nil, site: assessment.site, factors: nil)
         var lines: [String] = []
         let area = assessment.projectArea
         let years = assessment.totalYears
         lines.append("permille — \(projectName)")
         lines.append("method \(assessment.method.rawValue) · GWP \(assessment.gwp.rawValue) · factors \(assessment.factorSet.rawValue) · \(years) years (\(assessment.implementationYears) + \(years - assessment.implementationYears)) from \(assessment.startYear) · \(number(area, decimals: 1)) ha")
-        lines.append("site: \(assessment.site.climateZone.rawValue) (\(assessment.site.climateRule)); \(assessment.site.soilClass.rawValue) (\(assessment.site.soilRule))")
+        var site = place.country.map { [$0] } ?? []
+        if let region = place.region { site.append(region) }
+        lines.append("site: " + (site.isEmpty ? "" : site.joined(separator: ", ") + "; ")
+            + "\(place.climateZone) climate (\(place.climateRule)); \(place.soilClass.lowercasedFirst) (\(place.soilRule))")
         lines.append("")
         lines.append(row("t CO2e", "Without", "With", "Balance"))
         lines.append(String(repeating: "─", count: 78))
