@@ -29,12 +29,20 @@ public final class AssessmentContext {
     let missing: MissingFactorLog?
     /// The site's moisture regime is moist or wet, where N leaches (method.md §10.3).
     let wetSite: Bool
+    /// The Monte Carlo draw this context computes (nil: the tables' own values). Applied where a
+    /// value enters the context (a table lookup, a constant, an override), before it is memoized,
+    /// so every row of the run sees the same drawn value of a factor.
+    let perturbation: FactorPerturbation?
 
-    public init(project: Project, site: Site, factors: FactorSet, method: Method) throws(MissingFactor) {
+    /// `detailed` false skips recording factors and intermediates (Monte Carlo draws need only the gases).
+    public init(
+        project: Project, site: Site, factors: FactorSet, method: Method, perturbation: FactorPerturbation? = nil, detailed: Bool = true
+    ) throws(MissingFactor) {
         self.factors = factors
         self.site = site
         self.method = method
-        self.detailed = true
+        self.detailed = detailed
+        self.perturbation = perturbation
         self.missing = MissingFactorLog()
         self.memo = LookupMemo()
         self.factorSet = project.description.factorSet
@@ -44,23 +52,24 @@ public final class AssessmentContext {
         self.country = project.description.country
         let moisture = site.climateZone.moisture
         self.wetSite = moisture == "moist" || moisture == "wet"
-        let rate = try factors.factor("constants", ["parameter": "exponential-dynamics-k"])
-        let years = try factors.factor("constants", ["parameter": "soc-transition-years"])
+        let draw = { (factor: Factor) in perturbation?.apply(factor) ?? factor }
+        let rate = draw(try factors.factor("constants", ["parameter": "exponential-dynamics-k"]))
+        let years = draw(try factors.factor("constants", ["parameter": "soc-transition-years"]))
         self.transitionYears = years
         self.dynamics = DynamicsParameters(exponentialRate: rate.value, maturityYears: Int(years.value.rounded()))
         self.perennialSystems = Set(factors.tables["perennial-max-agb"]?.distinctValues(ofKey: "system") ?? [])
         let socTable = factorSet == .ipcc2006 ? "soc-reference-2006" : "soc-reference"
         self.siteSOCReference = Result { () throws(MissingFactor) in
-            try factors.factor(socTable, ["climate_zone": site.climateZone.rawValue, "soil_class": site.soilClass.rawValue])
+            draw(try factors.factor(socTable, ["climate_zone": site.climateZone.rawValue, "soil_class": site.soilClass.rawValue]))
         }
         // Tropical montane has no moisture class and takes the dry value, as EX-ACT does.
         let somKey = [
             "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": site.climateZone.rawValue,
             "moisture_regime": site.climateZone.moisture ?? "dry",
         ]
-        self.siteSOMEmissionFactor = Result { () throws(MissingFactor) in try factors.factor("n2o-emission-factors", somKey) }
+        self.siteSOMEmissionFactor = Result { () throws(MissingFactor) in draw(try factors.factor("n2o-emission-factors", somKey)) }
         self.siteSOMEmissionFactorIPCC = project.description.factorSet == .ipcc2019
-            ? try? factors.factor("n2o-emission-factors-ipcc-method", somKey) : nil
+            ? (try? factors.factor("n2o-emission-factors-ipcc-method", somKey)).map(draw) : nil
     }
 
     /// A table lookup, answered once per assessment for each distinct key.
@@ -69,7 +78,7 @@ public final class AssessmentContext {
         for name in key.keys.sorted() { memoKey += "\u{1F}" + name + "=" + (key[name] ?? "") }
         if let known = memo.factors[memoKey] { return try known.get() }
         let found: Result<Factor, MissingFactor>
-        do { found = .success(try factors.factor(table, key, column: column, ignoring: ignoring)) } catch { found = .failure(error) }
+        do { found = .success(perturbed(try factors.factor(table, key, column: column, ignoring: ignoring))) } catch { found = .failure(error) }
         memo.factors[memoKey] = found
         return try found.get()
     }
@@ -85,6 +94,7 @@ public final class AssessmentContext {
         self.method = method
         self.detailed = detailed
         missing = nil
+        perturbation = other.perturbation
         factorSet = other.factorSet
         implementationYears = other.implementationYears
         totalYears = other.totalYears
@@ -205,11 +215,17 @@ public final class AssessmentContext {
 
     /// The row's Tier 2 override of `overrideName`, the last one given that applies to it.
     private func override(_ overrideName: String, rowID: String) -> Factor? {
-        guard let override = overrides.last(where: { $0.factor == overrideName && $0.applies(to: rowID) }) else { return nil }
-        return Factor(
+        guard let index = overrides.lastIndex(where: { $0.factor == overrideName && $0.applies(to: rowID) }) else { return nil }
+        let override = overrides[index]
+        let factor = Factor(
             value: override.value, unit: "as the default it replaces", uncertaintyPercent: override.uncertaintyPercent,
             source: override.source, table: "override", key: "factor=\(overrideName)", line: 0, reliability: .override)
+        // Identified by its place in the project's list: every row it applies to shares its draw.
+        return perturbation?.apply(factor, identity: FactorIdentity.override(index)) ?? factor
     }
+
+    /// `factor` as drawn in this context's Monte Carlo iteration (itself outside one).
+    func perturbed(_ factor: Factor) -> Factor { perturbation?.apply(factor) ?? factor }
 
     /// Maps a project-file key to the factor tables' key through `vocabulary.csv`.
     func vocabulary(_ field: String, _ key: String) -> String {
@@ -238,7 +254,7 @@ public final class AssessmentContext {
         return try factor(overrideName ?? factorName, rowID: rowID) { () throws(MissingFactor) in
             let main = try lookup(mainTable, key)
             guard factorSet == .ipcc2019, let alternative = try? lookup("soil-stock-change-factors-ipcc-method", key),
-                alternative.value != main.value
+                alternative.nominalValue != main.nominalValue
             else { return main }
             recorder.divergence(.d4)
             return method == .ipcc ? alternative : main
@@ -249,7 +265,7 @@ public final class AssessmentContext {
     func somEmissionFactor(rowID: String, recorder: inout RowRecorder) throws(MissingFactor) -> Factor {
         try factor("ef1-som", rowID: rowID) { () throws(MissingFactor) in
             let main = try siteSOMEmissionFactor.get()
-            guard let alternative = siteSOMEmissionFactorIPCC, alternative.value != main.value else { return main }
+            guard let alternative = siteSOMEmissionFactorIPCC, alternative.nominalValue != main.nominalValue else { return main }
             recorder.divergence(.d12)
             return method == .ipcc ? alternative : main
         }
@@ -260,7 +276,7 @@ public final class AssessmentContext {
     /// for moist climates (D12, recorded under either method when the two differ).
     func nitrousOxideFactor(_ table: String, _ key: [String: String], recorder: inout RowRecorder) throws(MissingFactor) -> Factor {
         let main = try lookup(table, key)
-        guard factorSet == .ipcc2019, let alternative = try? lookup(table + "-ipcc-method", key), alternative.value != main.value
+        guard factorSet == .ipcc2019, let alternative = try? lookup(table + "-ipcc-method", key), alternative.nominalValue != main.nominalValue
         else { return main }
         recorder.divergence(.d12)
         return method == .ipcc ? alternative : main
@@ -269,7 +285,7 @@ public final class AssessmentContext {
     func constant(_ parameter: String, rowID: String? = nil) throws(MissingFactor) -> Factor {
         func table() throws(MissingFactor) -> Factor {
             if let known = memo.constants[parameter] { return try known.get() }
-            let found = Result { () throws(MissingFactor) in try factors.factor("constants", ["parameter": parameter]) }
+            let found = Result { () throws(MissingFactor) in perturbed(try factors.factor("constants", ["parameter": parameter])) }
             memo.constants[parameter] = found
             return try found.get()
         }
