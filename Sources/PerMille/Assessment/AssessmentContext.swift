@@ -33,6 +33,11 @@ public final class AssessmentContext {
     /// value enters the context (a table lookup, a constant, an override), before it is memoized,
     /// so every row of the run sees the same drawn value of a factor.
     let perturbation: FactorPerturbation?
+    /// Set by the Monte Carlo probe: records whether a row met a drawn factor (rows that meet none
+    /// give the same numbers in every draw and are computed once).
+    var touches: TouchLog?
+    /// A constant read when the context is made (the dynamics' rate and period) is drawn: then every row depends on the draw.
+    let drawsAtStart: Bool
 
     /// `detailed` false skips recording factors and intermediates (Monte Carlo draws need only the gases).
     public init(
@@ -53,23 +58,27 @@ public final class AssessmentContext {
         let moisture = site.climateZone.moisture
         self.wetSite = moisture == "moist" || moisture == "wet"
         let draw = { (factor: Factor) in perturbation?.apply(factor) ?? factor }
-        let rate = draw(try factors.factor("constants", ["parameter": "exponential-dynamics-k"]))
-        let years = draw(try factors.factor("constants", ["parameter": "soc-transition-years"]))
+        let rateFactor = try factors.factor("constants", ["parameter": "exponential-dynamics-k"])
+        let yearsFactor = try factors.factor("constants", ["parameter": "soc-transition-years"])
+        self.drawsAtStart = perturbation != nil && (FactorPerturbation.isVaried(rateFactor) || FactorPerturbation.isVaried(yearsFactor))
+        let rate = draw(rateFactor)
+        let years = draw(yearsFactor)
         self.transitionYears = years
         self.dynamics = DynamicsParameters(exponentialRate: rate.value, maturityYears: Int(years.value.rounded()))
         self.perennialSystems = Set(factors.tables["perennial-max-agb"]?.distinctValues(ofKey: "system") ?? [])
         let socTable = factorSet == .ipcc2006 ? "soc-reference-2006" : "soc-reference"
         self.siteSOCReference = Result { () throws(MissingFactor) in
-            draw(try factors.factor(socTable, ["climate_zone": site.climateZone.rawValue, "soil_class": site.soilClass.rawValue]))
+            try factors.factor(socTable, ["climate_zone": site.climateZone.rawValue, "soil_class": site.soilClass.rawValue])
         }
         // Tropical montane has no moisture class and takes the dry value, as EX-ACT does.
         let somKey = [
             "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": site.climateZone.rawValue,
             "moisture_regime": site.climateZone.moisture ?? "dry",
         ]
-        self.siteSOMEmissionFactor = Result { () throws(MissingFactor) in draw(try factors.factor("n2o-emission-factors", somKey)) }
+        // The site's factors are drawn where a row uses them (`socReference`, `somEmissionFactor`).
+        self.siteSOMEmissionFactor = Result { () throws(MissingFactor) in try factors.factor("n2o-emission-factors", somKey) }
         self.siteSOMEmissionFactorIPCC = project.description.factorSet == .ipcc2019
-            ? (try? factors.factor("n2o-emission-factors-ipcc-method", somKey)).map(draw) : nil
+            ? try? factors.factor("n2o-emission-factors-ipcc-method", somKey) : nil
     }
 
     /// A table lookup, answered once per assessment for each distinct key.
@@ -95,6 +104,8 @@ public final class AssessmentContext {
         self.detailed = detailed
         missing = nil
         perturbation = other.perturbation
+        touches = other.touches
+        drawsAtStart = other.drawsAtStart
         factorSet = other.factorSet
         implementationYears = other.implementationYears
         totalYears = other.totalYears
@@ -221,11 +232,20 @@ public final class AssessmentContext {
             value: override.value, unit: "as the default it replaces", uncertaintyPercent: override.uncertaintyPercent,
             source: override.source, table: "override", key: "factor=\(overrideName)", line: 0, reliability: .override)
         // Identified by its place in the project's list: every row it applies to shares its draw.
-        return perturbation?.apply(factor, identity: FactorIdentity.override(index)) ?? factor
+        return perturbed(factor, identity: FactorIdentity.override(index))
     }
 
     /// `factor` as drawn in this context's Monte Carlo iteration (itself outside one).
-    func perturbed(_ factor: Factor) -> Factor { perturbation?.apply(factor) ?? factor }
+    func perturbed(_ factor: Factor) -> Factor {
+        guard perturbation != nil else { return factor }
+        return perturbed(factor, identity: FactorIdentity.of(factor))
+    }
+
+    func perturbed(_ factor: Factor, identity: UInt64) -> Factor {
+        guard let perturbation else { return factor }
+        if let touches, FactorPerturbation.isVaried(factor) { touches.touched = true }
+        return perturbation.apply(factor, identity: identity)
+    }
 
     /// Maps a project-file key to the factor tables' key through `vocabulary.csv`.
     func vocabulary(_ field: String, _ key: String) -> String {
@@ -236,7 +256,7 @@ public final class AssessmentContext {
 
     /// SOCref for the site (IPCC 2019 or 2006 Table 2.3), overridable as `soc-ref`.
     func socReference(rowID: String) throws(MissingFactor) -> Factor {
-        try factor("soc-ref", rowID: rowID) { () throws(MissingFactor) in try siteSOCReference.get() }
+        try factor("soc-ref", rowID: rowID) { () throws(MissingFactor) in perturbed(try siteSOCReference.get()) }
     }
 
     /// A stock-change factor (F_LU, F_MG or F_I); the `ipcc` method takes IPCC 2019 values where EX-ACT keeps 2006 ones (D4).
@@ -264,8 +284,8 @@ public final class AssessmentContext {
     /// EF1 for N from mineralised soil organic matter (method.md §6); IPCC 2019's wet value on moist sites in `ipcc` (D12).
     func somEmissionFactor(rowID: String, recorder: inout RowRecorder) throws(MissingFactor) -> Factor {
         try factor("ef1-som", rowID: rowID) { () throws(MissingFactor) in
-            let main = try siteSOMEmissionFactor.get()
-            guard let alternative = siteSOMEmissionFactorIPCC, alternative.nominalValue != main.nominalValue else { return main }
+            let main = perturbed(try siteSOMEmissionFactor.get())
+            guard let alternative = siteSOMEmissionFactorIPCC.map(perturbed), alternative.nominalValue != main.nominalValue else { return main }
             recorder.divergence(.d12)
             return method == .ipcc ? alternative : main
         }
@@ -393,6 +413,11 @@ final class MemoEntry {
 final class MemoBox<Value> {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// Whether a row met a factor drawn by the Monte Carlo run (one row, one thread).
+final class TouchLog {
+    var touched = false
 }
 
 /// The missing overridable factors a slice's rows met, in the order met.

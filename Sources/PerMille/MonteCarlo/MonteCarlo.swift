@@ -88,6 +88,7 @@ public enum MonteCarlo {
         guard settings.draws >= 2 else { throw Failure(description: "--monte-carlo needs at least 2 draws, got \(settings.draws)") }
         let modules = assessment.modules
         let slots = modules.count * 2
+        let (variant, fixedSums) = try partition(project, modules: modules, factors: factors, assessment: assessment, seed: settings.seed)
         let draws = settings.draws
         let chunks = (draws + chunkSize - 1) / chunkSize
         // One flat array per chunk: iteration-major, (module, outcome) within.
@@ -101,7 +102,7 @@ public enum MonteCarlo {
                     let context = try AssessmentContext(
                         project: project, site: assessment.site, factors: factors, method: assessment.method,
                         perturbation: FactorPerturbation(seed: settings.seed, iteration: iteration), detailed: false)
-                    values += try iterate(project, modules: modules, context: context, gwp: assessment.gwpFactors)
+                    values += try iterate(project, modules: modules, variant: variant, base: fixedSums, context: context, gwp: assessment.gwpFactors)
                 }
                 return values
             }
@@ -145,16 +146,72 @@ public enum MonteCarlo {
             balanceHistogram: histogram(balances, bins: 40))
     }
 
+    /// Which rows of each module meet a drawn factor, and the t CO2e (without, with) per module of
+    /// those that do not: the latter give the same numbers in every draw, so their deterministic
+    /// results are added once instead of being recomputed N times.
+    ///
+    /// Each row is run alone in a fresh context (no memo shared with another row), so every factor it
+    /// uses is looked up, and the log sees it. A row that meets no drawn factor sees only fixed values,
+    /// so it takes the same branches and gives the same numbers in every draw.
+    private static func partition(
+        _ project: Project, modules: [ModuleKind], factors: FactorSet, assessment: Assessment, seed: UInt64
+    ) throws(Failure) -> (variant: [[Int]], base: [Double]) {
+        var variant: [[Int]] = []
+        var base = [Double](repeating: 0, count: modules.count * 2)
+        func probe<Row: ProjectRow>(
+            _ list: [Row], _ slot: Int, _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult
+        ) throws(MissingFactor) {
+            let results = assessment.rows(in: modules[slot])
+            var drawn: [Int] = []
+            for index in list.indices {
+                let context = try AssessmentContext(
+                    project: project, site: assessment.site, factors: factors, method: assessment.method,
+                    perturbation: FactorPerturbation(seed: seed, iteration: 0), detailed: false)
+                let log = TouchLog()
+                context.touches = log
+                // A row that fails here is kept with the drawn rows, whose run reports the failure.
+                let failed = (try? compute(list[index], context)) == nil
+                if context.drawsAtStart || log.touched || failed || index >= results.count || results[index].id != list[index].id {
+                    drawn.append(index)
+                } else {
+                    base[2 * slot] += results[index].co2e(.without, gwp: assessment.gwpFactors)
+                    base[2 * slot + 1] += results[index].co2e(.with, gwp: assessment.gwpFactors)
+                }
+            }
+            variant.append(drawn)
+        }
+        do {
+            for (slot, module) in modules.enumerated() {
+                switch module {
+                case .landUseChange: try probe(project.landUseChange, slot, LandUseChangeModule.assess)
+                case .annualCrops: try probe(project.annualCrops, slot, AnnualCroplandModule.assess)
+                case .perennialCrops: try probe(project.perennialCrops, slot, PerennialModule.assess)
+                case .rice: try probe(project.rice, slot, RiceModule.assess)
+                case .grassland: try probe(project.grassland, slot, GrasslandModule.assess)
+                case .livestock: try probe(project.livestock, slot, LivestockModule.assess)
+                case .forestManagement: try probe(project.forestManagement, slot, ForestManagementModule.assess)
+                case .organicSoils: try probe(project.organicSoils, slot, OrganicSoilsModule.assess)
+                case .coastalWetlands: try probe(project.coastalWetlands, slot, CoastalWetlandsModule.assess)
+                case .inputs: try probe(project.inputs, slot, InputsModule.assess)
+                }
+            }
+        } catch {
+            throw Failure(description: "the Monte Carlo run could not start: \(error)")
+        }
+        return (variant, base)
+    }
+
     /// t CO2e per module present and outcome, in one iteration: (without, with) per module.
     private static func iterate(
-        _ project: Project, modules: [ModuleKind], context: AssessmentContext, gwp: GWPFactors
+        _ project: Project, modules: [ModuleKind], variant: [[Int]], base: [Double], context: AssessmentContext, gwp: GWPFactors
     ) throws(MissingFactor) -> [Double] {
-        var sums = [Double](repeating: 0, count: modules.count * 2)
+        var sums = base
         let weights = GasCategory.allCases.map(gwp.weight)
         func run<Row: ProjectRow>(
             _ list: [Row], _ slot: Int, _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult
         ) throws(MissingFactor) {
-            for row in list {
+            for index in variant[slot] {
+                let row = list[index]
                 let result = try compute(row, context)
                 if let first = context.missing?.found.first { throw first }
                 var without = 0.0
