@@ -49,14 +49,16 @@ public final class Pipeline: Sendable {
         public var factors: FactorSet { read.factors }
     }
 
-    /// Method and GWP set; nil keeps the project's own.
+    /// Method and GWP set (nil keeps the project's own), and the Monte Carlo run if one is asked for.
     public struct Options: Sendable {
         public var method: Method?
         public var gwp: GWPSet?
+        public var monteCarlo: MonteCarlo.Settings?
 
-        public init(method: Method? = nil, gwp: GWPSet? = nil) {
+        public init(method: Method? = nil, gwp: GWPSet? = nil, monteCarlo: MonteCarlo.Settings? = nil) {
             self.method = method
             self.gwp = gwp
+            self.monteCarlo = monteCarlo
         }
     }
 
@@ -101,7 +103,7 @@ public final class Pipeline: Sendable {
 
     /// Assesses a read project with `options`.
     public func assess(_ read: ReadProject, options: Options = Options()) throws(PipelineFailure) -> AssessedProject {
-        let assessment: Assessment
+        var assessment: Assessment
         do {
             assessment = try Assessor.assess(read.project, factors: read.factors, method: options.method, gwp: options.gwp)
         } catch {
@@ -122,6 +124,11 @@ public final class Pipeline: Sendable {
                     suggestion: "check the row's quantities and the project's overrides; if they are plausible, this is a bug of permille: please report it")
             } + (broken.isEmpty ? [Diagnostic(code: "internal.non-finite", message: "the project's area is too large to compute", expected: "a finite area", found: "infinity or NaN")] : []),
             source: read.bytes)
+        }
+        if let settings = options.monteCarlo {
+            do { assessment.monteCarlo = try MonteCarlo.run(read.project, factors: read.factors, assessment: assessment, settings: settings) } catch {
+                throw PipelineFailure(.invalid, diagnostics: [Diagnostic(code: "monte-carlo.failed", message: error.description)], source: read.bytes)
+            }
         }
         let provenance = ResultJSON.Provenance(
             projectName: read.project.description.name, inputDigest: read.inputDigest, factorDigests: read.factors.digests(of: Set(read.factors.tables.keys)))

@@ -23,13 +23,15 @@ struct Assess: ParsableCommand {
 
     @OptionGroup var methods: MethodOptions
 
+    @OptionGroup var monteCarlo: MonteCarloOptions
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
         // With --format json a failure is a permille-diagnostics/1 document on standard error.
         let style: DiagnosticsStyle = format == .json ? .json(file: file, toStandardOutput: false) : .text
         let pipeline = try reporting(style: style) { () throws(PipelineFailure) in try Pipeline(indicators: data.indicators.map { URL(fileURLWithPath: $0) }) }
-        let assessed = try reporting(style: style) { () throws(PipelineFailure) in try pipeline.run(ProjectSource(argument: file), options: methods.options) }
+        let assessed = try reporting(style: style) { () throws(PipelineFailure) in try pipeline.run(ProjectSource(argument: file), options: monteCarlo.adding(to: methods)) }
         printWarnings(assessed.read)
         switch format {
         case .text:

@@ -28,6 +28,8 @@ struct PortfolioCommand: ParsableCommand {
 
     @OptionGroup var methods: MethodOptions
 
+    @OptionGroup var monteCarlo: MonteCarloOptions
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -45,7 +47,7 @@ struct PortfolioCommand: ParsableCommand {
         let criteriaURL = criteria.map { URL(fileURLWithPath: $0) }
         // Read once for all projects; each project's own tables join the quoted ones as it is read.
         let (review, linked) = try reporting { () throws(PipelineFailure) in try pipeline.reviewWithLinkedTables(criteria: criteriaURL) }
-        let options = methods.options
+        let options = monteCarlo.adding(to: methods)
         let files = self.files
         // Projects are independent: all cores assess them, each into its own slot, so the output
         // is in input order and the same bytes whatever the number of cores.

@@ -26,6 +26,8 @@ struct Report: ParsableCommand {
 
     @OptionGroup var methods: MethodOptions
 
+    @OptionGroup var monteCarlo: MonteCarloOptions
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
@@ -34,7 +36,7 @@ struct Report: ParsableCommand {
         let (assessed, reviewData) = try reporting { () throws(PipelineFailure) in
             // The practice sheets quote factors from tables the project may not use: those are read too.
             let (review, linked) = try pipeline.reviewWithLinkedTables(criteria: criteriaURL)
-            return (try pipeline.run(ProjectSource(argument: file), options: methods.options, extraTables: linked), review)
+            return (try pipeline.run(ProjectSource(argument: file), options: monteCarlo.adding(to: methods), extraTables: linked), review)
         }
         printWarnings(assessed.read)
         let review = ProjectReview.make(assessment: assessed.assessment, project: assessed.project, review: reviewData, factors: assessed.factors)

@@ -59,6 +59,44 @@ struct MethodOptions: ParsableArguments {
     }
 }
 
+/// `--monte-carlo N [--seed S]`, shared by assess, report and portfolio.
+struct MonteCarloOptions: ParsableArguments {
+    @Option(name: .customLong("monte-carlo"), help: ArgumentHelp(
+        "Also propagate the factors' uncertainty by Monte Carlo with N draws (IPCC Approach 2; Docs/method.md §11.1).",
+        valueName: "N"))
+    var draws: Int?
+
+    @Option(help: ArgumentHelp("Seed of the Monte Carlo draws (default \(MonteCarlo.Settings.defaultSeed)); the same seed gives the same numbers.", valueName: "S"))
+    var seed: Int?
+
+    /// Draws beyond this would hold more than a gigabyte of per-draw totals for a project of many modules.
+    static let maximumDraws = 10_000_000
+    /// JSON numbers above 2^53 lose digits in most readers, and the result must name its seed exactly.
+    static let maximumSeed = 9_007_199_254_740_991
+
+    func validate() throws {
+        if let draws, !(2...Self.maximumDraws).contains(draws) {
+            throw ValidationError("--monte-carlo needs between 2 and \(Self.maximumDraws) draws, got \(draws)")
+        }
+        if let seed {
+            guard draws != nil else { throw ValidationError("--seed is for --monte-carlo; give --monte-carlo N as well") }
+            guard (0...Self.maximumSeed).contains(seed) else { throw ValidationError("--seed must be between 0 and \(Self.maximumSeed), got \(seed)") }
+        }
+    }
+
+    var settings: MonteCarlo.Settings? {
+        guard let draws else { return nil }
+        return MonteCarlo.Settings(draws: draws, seed: seed.map { UInt64(clamping: $0) } ?? MonteCarlo.Settings.defaultSeed)
+    }
+
+    /// `methods`' options with the Monte Carlo settings added.
+    func adding(to methods: MethodOptions) -> Pipeline.Options {
+        var options = methods.options
+        options.monteCarlo = settings
+        return options
+    }
+}
+
 /// How failures are printed: text for people, or `permille-diagnostics/1` JSON for tools.
 enum DiagnosticsStyle {
     case text

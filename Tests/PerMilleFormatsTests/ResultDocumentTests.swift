@@ -103,7 +103,7 @@ struct ResultDocumentTests {
         #expect(v2.member("generator")?.member("version")?.string == PerMilleVersion.current)
     }
 
-    @Test("the golden results and fresh results (both methods, divergences, notes) validate against Docs/schemas/result-v2.schema.json")
+    @Test("the golden results and fresh results (both methods, divergences, notes, Monte Carlo) validate against Docs/schemas/result-v2.schema.json")
     func schema() throws {
         let root = DecoderTestSupport.packageRoot
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("permille-results-\(UUID().uuidString)")
@@ -114,7 +114,11 @@ struct ResultDocumentTests {
             for method in Method.allCases {
                 let url = root.appendingPathComponent("Fixtures/\(fixture).json")
                 let project = try #require(ProjectDecoder(factors: DecoderTestSupport.factors).decode(json: Array(try Data(contentsOf: url)), file: fixture).project)
-                let assessment = try Assessor.assess(project, factors: DecoderTestSupport.factors, method: method)
+                var assessment = try Assessor.assess(project, factors: DecoderTestSupport.factors, method: method)
+                if method == .ipcc {
+                    // `uncertainty.monteCarlo` validates too.
+                    assessment.monteCarlo = try MonteCarlo.run(project, factors: DecoderTestSupport.factors, assessment: assessment, settings: .init(draws: 200))
+                }
                 let provenance = ResultJSON.Provenance(projectName: "p", inputDigest: "sha256:" + String(repeating: "0", count: 64), factorDigests: [])
                 let path = scratch.appendingPathComponent("\(fixture)-\(method.rawValue).json")
                 try Data(ResultDocument.encode(assessment, provenance: provenance, explain: method == .ipcc)).write(to: path)

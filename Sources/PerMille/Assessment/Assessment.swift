@@ -16,6 +16,8 @@ public struct Assessment: Sendable {
     public var notes: [String]
     /// EX-ACT's class-based uncertainty of every module × component cell.
     public var uncertainty: UncertaintyReport?
+    /// Monte Carlo propagation of the factors' uncertainty, when asked for (`MonteCarlo.run`).
+    public var monteCarlo: MonteCarlo.Report?
 
     public init(
         method: Method, gwp: GWPSet, factorSet: FactorSetChoice, site: Site, startYear: Int, implementationYears: Int,

@@ -29,12 +29,25 @@ public final class AssessmentContext {
     let missing: MissingFactorLog?
     /// The site's moisture regime is moist or wet, where N leaches (method.md §10.3).
     let wetSite: Bool
+    /// The Monte Carlo draw this context computes (nil: the tables' own values). Applied where a
+    /// value enters the context (a table lookup, a constant, an override), before it is memoized,
+    /// so every row of the run sees the same drawn value of a factor.
+    let perturbation: FactorPerturbation?
+    /// Set by the Monte Carlo probe: records whether a row met a drawn factor (rows that meet none
+    /// give the same numbers in every draw and are computed once).
+    var touches: TouchLog?
+    /// A constant read when the context is made (the dynamics' rate and period) is drawn: then every row depends on the draw.
+    let drawsAtStart: Bool
 
-    public init(project: Project, site: Site, factors: FactorSet, method: Method) throws(MissingFactor) {
+    /// `detailed` false skips recording factors and intermediates (Monte Carlo draws need only the gases).
+    public init(
+        project: Project, site: Site, factors: FactorSet, method: Method, perturbation: FactorPerturbation? = nil, detailed: Bool = true
+    ) throws(MissingFactor) {
         self.factors = factors
         self.site = site
         self.method = method
-        self.detailed = true
+        self.detailed = detailed
+        self.perturbation = perturbation
         self.missing = MissingFactorLog()
         self.memo = LookupMemo()
         self.factorSet = project.description.factorSet
@@ -44,8 +57,12 @@ public final class AssessmentContext {
         self.country = project.description.country
         let moisture = site.climateZone.moisture
         self.wetSite = moisture == "moist" || moisture == "wet"
-        let rate = try factors.factor("constants", ["parameter": "exponential-dynamics-k"])
-        let years = try factors.factor("constants", ["parameter": "soc-transition-years"])
+        let draw = { (factor: Factor) in perturbation?.apply(factor) ?? factor }
+        let rateFactor = try factors.factor("constants", ["parameter": "exponential-dynamics-k"])
+        let yearsFactor = try factors.factor("constants", ["parameter": "soc-transition-years"])
+        self.drawsAtStart = perturbation != nil && (FactorPerturbation.isVaried(rateFactor) || FactorPerturbation.isVaried(yearsFactor))
+        let rate = draw(rateFactor)
+        let years = draw(yearsFactor)
         self.transitionYears = years
         self.dynamics = DynamicsParameters(exponentialRate: rate.value, maturityYears: Int(exactly: years.value.rounded()) ?? 0)
         self.perennialSystems = Set(factors.tables["perennial-max-agb"]?.distinctValues(ofKey: "system") ?? [])
@@ -58,6 +75,7 @@ public final class AssessmentContext {
             "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": site.climateZone.rawValue,
             "moisture_regime": site.climateZone.moisture ?? "dry",
         ]
+        // The site's factors are drawn where a row uses them (`socReference`, `somEmissionFactor`).
         self.siteSOMEmissionFactor = Result { () throws(MissingFactor) in try factors.factor("n2o-emission-factors", somKey) }
         self.siteSOMEmissionFactorIPCC = project.description.factorSet == .ipcc2019
             ? try? factors.factor("n2o-emission-factors-ipcc-method", somKey) : nil
@@ -69,7 +87,7 @@ public final class AssessmentContext {
         for name in key.keys.sorted() { memoKey += "\u{1F}" + name + "=" + (key[name] ?? "") }
         if let known = memo.factors[memoKey] { return try known.get() }
         let found: Result<Factor, MissingFactor>
-        do { found = .success(try factors.factor(table, key, column: column, ignoring: ignoring)) } catch { found = .failure(error) }
+        do { found = .success(perturbed(try factors.factor(table, key, column: column, ignoring: ignoring))) } catch { found = .failure(error) }
         memo.factors[memoKey] = found
         return try found.get()
     }
@@ -85,6 +103,9 @@ public final class AssessmentContext {
         self.method = method
         self.detailed = detailed
         missing = nil
+        perturbation = other.perturbation
+        touches = other.touches
+        drawsAtStart = other.drawsAtStart
         factorSet = other.factorSet
         implementationYears = other.implementationYears
         totalYears = other.totalYears
@@ -210,10 +231,25 @@ public final class AssessmentContext {
 
     /// The row's Tier 2 override of `overrideName`, the last one given that applies to it.
     private func override(_ overrideName: String, rowID: String) -> Factor? {
-        guard let override = overrides.last(where: { $0.factor == overrideName && $0.applies(to: rowID) }) else { return nil }
-        return Factor(
+        guard let index = overrides.lastIndex(where: { $0.factor == overrideName && $0.applies(to: rowID) }) else { return nil }
+        let override = overrides[index]
+        let factor = Factor(
             value: override.value, unit: "as the default it replaces", uncertaintyPercent: override.uncertaintyPercent,
             source: override.source, table: "override", key: "factor=\(overrideName)", line: 0, reliability: .override)
+        // Identified by its place in the project's list: every row it applies to shares its draw.
+        return perturbed(factor, identity: FactorIdentity.override(index))
+    }
+
+    /// `factor` as drawn in this context's Monte Carlo iteration (itself outside one).
+    func perturbed(_ factor: Factor) -> Factor {
+        guard perturbation != nil else { return factor }
+        return perturbed(factor, identity: FactorIdentity.of(factor))
+    }
+
+    func perturbed(_ factor: Factor, identity: UInt64) -> Factor {
+        guard let perturbation else { return factor }
+        if let touches, FactorPerturbation.isVaried(factor) { touches.touched = true }
+        return perturbation.apply(factor, identity: identity)
     }
 
     /// Maps a project-file key to the factor tables' key through `vocabulary.csv`.
@@ -225,7 +261,7 @@ public final class AssessmentContext {
 
     /// SOCref for the site (IPCC 2019 or 2006 Table 2.3), overridable as `soc-ref`.
     func socReference(rowID: String) throws(MissingFactor) -> Factor {
-        try factor("soc-ref", rowID: rowID) { () throws(MissingFactor) in try siteSOCReference.get() }
+        try factor("soc-ref", rowID: rowID) { () throws(MissingFactor) in perturbed(try siteSOCReference.get()) }
     }
 
     /// A stock-change factor (F_LU, F_MG or F_I); the `ipcc` method takes IPCC 2019 values where EX-ACT keeps 2006 ones (D4).
@@ -243,7 +279,7 @@ public final class AssessmentContext {
         return try factor(overrideName ?? factorName, rowID: rowID) { () throws(MissingFactor) in
             let main = try lookup(mainTable, key)
             guard factorSet == .ipcc2019, let alternative = try? lookup("soil-stock-change-factors-ipcc-method", key),
-                alternative.value != main.value
+                alternative.nominalValue != main.nominalValue
             else { return main }
             recorder.divergence(.d4)
             return method == .ipcc ? alternative : main
@@ -253,8 +289,8 @@ public final class AssessmentContext {
     /// EF1 for N from mineralised soil organic matter (method.md §6); IPCC 2019's wet value on moist sites in `ipcc` (D12).
     func somEmissionFactor(rowID: String, recorder: inout RowRecorder) throws(MissingFactor) -> Factor {
         try factor("ef1-som", rowID: rowID) { () throws(MissingFactor) in
-            let main = try siteSOMEmissionFactor.get()
-            guard let alternative = siteSOMEmissionFactorIPCC, alternative.value != main.value else { return main }
+            let main = perturbed(try siteSOMEmissionFactor.get())
+            guard let alternative = siteSOMEmissionFactorIPCC.map(perturbed), alternative.nominalValue != main.nominalValue else { return main }
             recorder.divergence(.d12)
             return method == .ipcc ? alternative : main
         }
@@ -265,7 +301,7 @@ public final class AssessmentContext {
     /// for moist climates (D12, recorded under either method when the two differ).
     func nitrousOxideFactor(_ table: String, _ key: [String: String], recorder: inout RowRecorder) throws(MissingFactor) -> Factor {
         let main = try lookup(table, key)
-        guard factorSet == .ipcc2019, let alternative = try? lookup(table + "-ipcc-method", key), alternative.value != main.value
+        guard factorSet == .ipcc2019, let alternative = try? lookup(table + "-ipcc-method", key), alternative.nominalValue != main.nominalValue
         else { return main }
         recorder.divergence(.d12)
         return method == .ipcc ? alternative : main
@@ -274,7 +310,7 @@ public final class AssessmentContext {
     func constant(_ parameter: String, rowID: String? = nil) throws(MissingFactor) -> Factor {
         func table() throws(MissingFactor) -> Factor {
             if let known = memo.constants[parameter] { return try known.get() }
-            let found = Result { () throws(MissingFactor) in try factors.factor("constants", ["parameter": parameter]) }
+            let found = Result { () throws(MissingFactor) in perturbed(try factors.factor("constants", ["parameter": parameter])) }
             memo.constants[parameter] = found
             return try found.get()
         }
@@ -382,6 +418,11 @@ final class MemoEntry {
 final class MemoBox<Value> {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// Whether a row met a factor drawn by the Monte Carlo run (one row, one thread).
+final class TouchLog {
+    var touched = false
 }
 
 /// The missing overridable factors a slice's rows met, in the order met.

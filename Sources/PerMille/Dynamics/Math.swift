@@ -27,4 +27,24 @@ enum Math {
         Foundation.pow(x, y)
         #endif
     }
+
+    static func log(_ x: Double) -> Double {
+        #if canImport(Glibc)
+        Glibc.log(x)
+        #elseif canImport(Darwin)
+        Darwin.log(x)
+        #else
+        Foundation.log(x)
+        #endif
+    }
+
+    static func erfc(_ x: Double) -> Double {
+        #if canImport(Glibc)
+        Glibc.erfc(x)
+        #elseif canImport(Darwin)
+        Darwin.erfc(x)
+        #else
+        Foundation.erfc(x)
+        #endif
+    }
 }

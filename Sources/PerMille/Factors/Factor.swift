@@ -24,6 +24,7 @@ public enum Reliability: String, Sendable, Hashable, CaseIterable {
 public struct Factor: Sendable, Hashable {
     private final class Storage: Sendable {
         let value: Double
+        let nominal: Double
         let unit: String
         let uncertaintyPercent: Double?
         let source: String
@@ -35,10 +36,11 @@ public struct Factor: Sendable, Hashable {
         let note: String?
 
         init(
-            value: Double, unit: String, uncertaintyPercent: Double?, source: String, table: String, key: String, line: Int, column: String,
-            reliability: Reliability, note: String?
+            value: Double, nominal: Double, unit: String, uncertaintyPercent: Double?, source: String, table: String, key: String, line: Int,
+            column: String, reliability: Reliability, note: String?
         ) {
             self.value = value
+            self.nominal = nominal
             self.unit = unit
             self.uncertaintyPercent = uncertaintyPercent
             self.source = source
@@ -54,6 +56,10 @@ public struct Factor: Sendable, Hashable {
     private let storage: Storage
 
     public var value: Double { storage.value }
+    /// The table's (or override's) own value; differs from `value` only in a Monte Carlo draw, where
+    /// `value` is the drawn one. Choices between two tables compare this, so a draw never changes
+    /// which table a row takes its factor from.
+    public var nominalValue: Double { storage.nominal }
     public var unit: String { storage.unit }
     public var uncertaintyPercent: Double? { storage.uncertaintyPercent }
     public var source: String { storage.source }
@@ -76,9 +82,20 @@ public struct Factor: Sendable, Hashable {
         column: String = "value", reliability: Reliability, note: String? = nil
     ) {
         storage = Storage(
-            value: value, unit: unit, uncertaintyPercent: uncertaintyPercent, source: source, table: table, key: key,
+            value: value, nominal: value, unit: unit, uncertaintyPercent: uncertaintyPercent, source: source, table: table, key: key,
             line: line, column: column, reliability: reliability, note: note)
     }
+
+    private init(_ storage: Storage) { self.storage = storage }
+
+    /// The same factor with its value multiplied by a Monte Carlo draw; the nominal value is kept.
+    public func perturbed(by multiplier: Double) -> Factor {
+        Factor(Storage(
+            value: nominal * multiplier, nominal: nominal, unit: unit, uncertaintyPercent: uncertaintyPercent, source: source, table: table,
+            key: key, line: line, column: column, reliability: reliability, note: note))
+    }
+
+    private var nominal: Double { storage.nominal }
 
     /// The same provenance with a derived value (e.g. the midpoint of a range) and why.
     public func deriving(value: Double, note: String) -> Factor {

@@ -29,7 +29,7 @@ struct ForestStock {
             ]
             let low = try context.lookup("forest-biomass", key, column: "value_min")
             let high = try context.lookup("forest-biomass", key, column: "value_max")
-            guard low.value != high.value else { return low }
+            guard low.nominalValue != high.nominalValue else { return low }
             return low.deriving(value: (low.value + high.value) / 2, note: "midpoint of the range \(low.value)–\(high.value) t C/ha")
         }
         let agb = recorder.use("AGB(\(label))", agbFactor)

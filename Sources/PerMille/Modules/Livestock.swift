@@ -111,7 +111,7 @@ enum LivestockModule {
             }
             var shares: [ManureShare] = []
             for record in records {
-                guard let factor = table.factor(record) else { continue }
+                guard let factor = table.factor(record).map(context.perturbed) else { continue }
                 let system = record.key[3]
                 shares.append(ManureShare(system: system, percent: recorder.use("default share \(system)", factor)))
             }
@@ -206,7 +206,8 @@ enum LivestockModule {
                     rowID: row.id,
                     hint: "EX-ACT v9.4 has no default for this manure system and animal: give a Tier 2 override '\(overrideName)' in \(kind.unit), or manure shares without '\(system)'")
             }
-            if let (corrected, id) = LivestockModule.ipccValue(key, factors: context.factors) {
+            if let (found, id) = LivestockModule.ipccValue(key, factors: context.factors) {
+                let corrected = context.perturbed(found)
                 recorder.divergence(id)
                 if context.method == .ipcc {
                     recorder.note("\(label): EX-ACT's table gives \(exact.value), the ipcc method uses \(corrected.value) (\(id.rawValue))")

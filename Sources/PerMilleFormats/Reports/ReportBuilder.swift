@@ -283,7 +283,45 @@ public enum ReportBuilder {
             uRows.append([.init("% of Σ |cell flux|", style: .strong), "", "", ""] + [uncertainty.percent.without, uncertainty.percent.with, uncertainty.percent.balance].map { .init(ReportText.number($0, decimals: 1), style: .strong) })
             blocks.append(.table(ReportTable(caption: "Uncertainty (EX-ACT classes, t CO2e): |cell flux| × class, summed", columns: uColumns, rows: uRows, totalRows: 2)))
         }
+        if let report = a.monteCarlo { blocks += monteCarloBlocks(report, assessment: a) }
         return ReportSection(id: "results", title: "Results", blocks: blocks)
+    }
+
+    /// The Monte Carlo table (totals and modules: 2.5 %, median, 97.5 %) and the balance's histogram.
+    static func monteCarloBlocks(_ report: MonteCarlo.Report, assessment a: Assessment) -> [ReportBlock] {
+        let columns: [ReportTable.Column] = [
+            .init("Module"), .init("Outcome"), .init("Mean", numeric: true), .init("2.5 %", numeric: true), .init("Median", numeric: true),
+            .init("97.5 %", numeric: true), .init("± s.e. of 2.5 / 97.5 %", numeric: true),
+        ]
+        func rows(_ title: String, _ outcomes: MonteCarlo.Outcomes, strong: Bool) -> [[ReportTable.Cell]] {
+            [("without", outcomes.without), ("with", outcomes.with), ("balance", outcomes.balance)].map { name, summary in
+                [.init(title, style: strong ? .strong : .plain), .init(name)]
+                    + [summary.mean, summary.low, summary.median, summary.high].map { .init(ReportText.number($0, decimals: 1), style: strong ? .strong : .plain) }
+                    + [.init(ReportText.number(summary.lowStandardError, decimals: 1) + " / " + ReportText.number(summary.highStandardError, decimals: 1))]
+            }
+        }
+        var tableRows: [[ReportTable.Cell]] = []
+        for (module, outcomes) in report.modules where report.modules.count > 1 { tableRows += rows(module.title, outcomes, strong: false) }
+        tableRows += rows("Total", report.total, strong: true)
+        let histogram = report.balanceHistogram
+        let balance = report.total.balance
+        var chart = ReportChart(
+            id: "chart-monte-carlo", title: "Balance over \(report.draws) Monte Carlo draws", unit: "t CO2e, with − without; draws per bin",
+            kind: .histogram, categoryAttribute: "bin", seriesAttribute: "series",
+            categories: histogram.counts.indices.map { index in
+                let from = histogram.lower + Double(index) * histogram.width
+                return .init(String(index), ReportText.number(from, decimals: 1) + " to " + ReportText.number(from + histogram.width, decimals: 1))
+            },
+            series: [.init("draws", "Draws")], values: [histogram.counts.map(Double.init)], decimals: 1)
+        chart.range = (histogram.lower, histogram.lower + histogram.width * Double(histogram.counts.count))
+        chart.markers = [(balance.low, "2.5 %", false), (balance.high, "97.5 %", false), (a.total.balance, "deterministic", true)]
+        return [
+            .table(ReportTable(
+                caption: "Monte Carlo (IPCC Approach 2, \(report.draws) draws, seed \(report.seed); t CO2e): factors drawn once per iteration and shared by every row, scenario and year",
+                columns: columns, rows: tableRows, totalRows: 3)),
+            .chart(chart),
+            .note("\(report.varied.count) factors drawn from their ± (method.md §11.1); \(report.fixed.count) held fixed because they carry no ± or are provisional — the interval does not include their uncertainty."),
+        ]
     }
 
     // MARK: 5. Per-mille

@@ -104,6 +104,8 @@ public struct ReportChart: Sendable {
         case groupedBars
         /// One line per series over the categories (years).
         case lines
+        /// Vertical bars of counts over equal bins (categories, left to right), with `markers` drawn across.
+        case histogram
     }
 
     public struct Key: Sendable {
@@ -135,6 +137,9 @@ public struct ReportChart: Sendable {
     public var decimals: Int
     /// For stacked bars: the net of each category, drawn as a marker.
     public var showNet: Bool
+    /// For histograms: the bins' range, and values marked by vertical lines (interval bounds, deterministic value).
+    public var range: (low: Double, high: Double)?
+    public var markers: [(value: Double, label: String, emphasis: Bool)] = []
 
     public init(
         id: String, title: String, unit: String, kind: Kind, categoryAttribute: String, seriesAttribute: String,

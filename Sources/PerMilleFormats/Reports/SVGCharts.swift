@@ -9,6 +9,7 @@ public enum SVGCharts {
         switch chart.kind {
         case .stackedBars, .groupedBars: bars(chart)
         case .lines: lines(chart)
+        case .histogram: histogram(chart)
         }
     }
 
@@ -226,5 +227,50 @@ public enum SVGCharts {
         }
         let (legend, bottom) = legend(chart, y: top + plotHeight + 40, dashed: false)
         return open(chart, height: bottom) + body + legend + "</svg>\n"
+    }
+
+    // MARK: Histogram
+
+    /// Counts as vertical bars over the chart's range; markers as vertical lines labelled on top
+    /// (the emphasised one red and solid, the others grey and dashed).
+    static func histogram(_ chart: ReportChart) -> String {
+        let left = 60.0
+        let right = width - 20
+        let top = 46.0
+        let plotHeight = 220.0
+        let counts = chart.values.first ?? []
+        let highest = max(1, counts.max() ?? 1)
+        let range = chart.range ?? (low: 0, high: 1)
+        var low = range.low
+        var high = range.high
+        for marker in chart.markers {
+            low = min(low, marker.value)
+            high = max(high, marker.value)
+        }
+        if high <= low { high = low + 1 }
+        func x(_ value: Double) -> Double { left + (value - low) / (high - low) * (right - left) }
+        func y(_ count: Double) -> Double { top + (highest - count) / highest * plotHeight }
+        var body = text(10, 16, "\(chart.title) (\(chart.unit))", size: 13, extra: " font-weight=\"bold\"")
+        for tick in ticks(low, high) where tick >= low && tick <= high {
+            body += "<line x1=\"\(f(x(tick)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x(tick)))\" y2=\"\(f(top + plotHeight + 4))\" stroke=\"#333\" stroke-width=\"1\"></line>\n"
+            body += text(x(tick), top + plotHeight + 16, ReportText.number(tick, decimals: 0), anchor: "middle", size: 10)
+        }
+        body += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(right))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\" stroke-width=\"1\"></line>\n"
+        let width = counts.isEmpty ? 0 : (range.high - range.low) / Double(counts.count)
+        let categoryAttribute = "data-" + chart.categoryAttribute
+        for (index, count) in counts.enumerated() {
+            let from = x(range.low + Double(index) * width)
+            let to = counts.count == 1 ? max(from + 2, x(range.high)) : x(range.low + Double(index + 1) * width)
+            let key = index < chart.categories.count ? chart.categories[index].key : String(index)
+            body += "<rect class=\"bar\" x=\"\(f(from))\" y=\"\(f(y(count)))\" width=\"\(f(max(1, to - from - 1)))\" height=\"\(f(plotHeight - (y(count) - top)))\" fill=\"\(color(0))\" \(categoryAttribute)=\"\(HTMLReport.escape(key))\" data-value=\"\(ReportText.exact(count))\"></rect>\n"
+        }
+        for (index, marker) in chart.markers.enumerated() {
+            let position = x(marker.value)
+            let stroke = marker.emphasis ? "stroke=\"#c00\" stroke-width=\"2\"" : "stroke=\"#555\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\""
+            body += "<line class=\"marker\" x1=\"\(f(position))\" y1=\"\(f(top - 4))\" x2=\"\(f(position))\" y2=\"\(f(top + plotHeight))\" \(stroke) data-value=\"\(ReportText.exact(marker.value))\"></line>\n"
+            let anchor = position > (left + right) / 2 ? "end" : "start"
+            body += text(position + (anchor == "end" ? -4 : 4), top - 8 - Double(index % 2) * 12, "\(marker.label) \(ReportText.number(marker.value, decimals: chart.decimals))", anchor: anchor, size: 10, extra: marker.emphasis ? " fill=\"#c00\"" : "")
+        }
+        return open(chart, height: top + plotHeight + 30) + body + "</svg>\n"
     }
 }

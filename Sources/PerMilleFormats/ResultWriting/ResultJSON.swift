@@ -108,7 +108,13 @@ public enum ResultJSON {
             ("divergences", .array(assessment.divergences.map(divergence))),
             ("otherMethod", otherMethod(assessment)),
         ]
-        if let uncertainty = assessment.uncertainty { keys.append(("uncertainty", self.uncertainty(uncertainty, years: years))) }
+        if let uncertainty = assessment.uncertainty {
+            var entry = self.uncertainty(uncertainty, years: years)
+            if let report = assessment.monteCarlo, case .object(let members) = entry {
+                entry = .object(members + [("monteCarlo", monteCarlo(report, deterministic: assessment))])
+            }
+            keys.append(("uncertainty", entry))
+        }
         keys.append(("notes", .array(assessment.notes.map(JSONOutput.string))))
         return keys
     }
@@ -200,6 +206,45 @@ public enum ResultJSON {
                     ("flux", .object(triple(cell.flux))), ("uncertainty", .object(values(cell.uncertainty))),
                 ])
             })),
+        ])
+    }
+
+    /// `uncertainty.monteCarlo` (Docs/format.md): the distribution of the totals and of each module's.
+    static func monteCarlo(_ report: MonteCarlo.Report, deterministic assessment: Assessment) -> JSONOutput {
+        func summary(_ summary: MonteCarlo.Summary) -> JSONOutput {
+            .object([
+                ("mean", .number(clean(summary.mean))), ("low", .number(clean(summary.low))), ("median", .number(clean(summary.median))),
+                ("high", .number(clean(summary.high))),
+                ("lowStandardError", .number(clean(summary.lowStandardError))), ("highStandardError", .number(clean(summary.highStandardError))),
+            ])
+        }
+        func outcomes(_ outcomes: MonteCarlo.Outcomes) -> JSONOutput {
+            .object([("without", summary(outcomes.without)), ("with", summary(outcomes.with)), ("balance", summary(outcomes.balance))])
+        }
+        func factor(_ entry: MonteCarlo.FactorEntry) -> JSONOutput {
+            var members: [(String, JSONOutput)] = [
+                ("table", .string(entry.table)), ("key", .string(entry.key)), ("column", .string(entry.column)),
+                ("value", .number(entry.value)),
+                ("uncertaintyPercent", entry.uncertaintyPercent.map { JSONOutput.number($0) } ?? .null),
+                ("reliability", .string(entry.reliability.rawValue)),
+            ]
+            if let distribution = entry.distribution { members.append(("distribution", .string(distribution.name))) }
+            return .object(members)
+        }
+        let histogram = report.balanceHistogram
+        return .object([
+            ("method", .string("IPCC Approach 2: each factor with a ± drawn once per iteration and shared by every row, scenario and year that uses it; low and high are the 2.5th and 97.5th percentiles (method.md §11.1)")),
+            ("draws", .integer(report.draws)),
+            ("seed", .integer(Int(truncatingIfNeeded: report.seed))),
+            ("total", outcomes(report.total)),
+            ("modules", .object(report.modules.map { ($0.module.rawValue, outcomes($0.outcomes)) })),
+            ("variedFactors", .array(report.varied.map(factor))),
+            ("fixedFactors", .object([("count", .integer(report.fixed.count)), ("factors", .array(report.fixed.map(factor)))])),
+            ("balanceHistogram", .object([
+                ("lower", .number(clean(histogram.lower))), ("width", .number(clean(histogram.width))),
+                ("counts", .array(histogram.counts.map(JSONOutput.integer))),
+                ("deterministic", .number(clean(assessment.total.balance))),
+            ])),
         ])
     }
 

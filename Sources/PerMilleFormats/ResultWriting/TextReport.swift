@@ -52,6 +52,7 @@ public enum TextReport {
             lines.append(row("Total", number(uncertainty.total.without, decimals: 1), number(uncertainty.total.with, decimals: 1), number(uncertainty.total.balance, decimals: 1)))
             lines.append(row("% of Σ |cell flux|", number(uncertainty.percent.without, decimals: 1), number(uncertainty.percent.with, decimals: 1), number(uncertainty.percent.balance, decimals: 1)))
         }
+        if let report = assessment.monteCarlo { lines += monteCarlo(report) }
         if !assessment.divergences.isEmpty {
             lines.append("")
             lines.append("Where the \(assessment.method.other.rawValue) method gives other numbers:")
@@ -130,6 +131,34 @@ public enum TextReport {
         case .ch4Fossil: "CH4 fossil fuel"
         case .co2eManufacture: "Input manufacture (CO2e)"
         }
+    }
+
+    /// The Monte Carlo table, after the EX-ACT classes so the two half-widths can be read together.
+    static func monteCarlo(_ report: MonteCarlo.Report) -> [String] {
+        var lines = ["", row("Monte Carlo (\(report.draws) draws, seed \(report.seed))", "Without", "With", "Balance")]
+        lines.append(String(repeating: "─", count: 78))
+        func triple(_ title: String, _ outcomes: MonteCarlo.Outcomes, _ value: (MonteCarlo.Summary) -> Double) -> String {
+            row(title, number(value(outcomes.without), decimals: 1), number(value(outcomes.with), decimals: 1), number(value(outcomes.balance), decimals: 1))
+        }
+        for (module, outcomes) in report.modules where report.modules.count > 1 {
+            lines.append(triple("\(module.title) 2.5 %", outcomes, \.low))
+            lines.append(triple("\(module.title) 97.5 %", outcomes, \.high))
+        }
+        lines.append(triple("Total mean", report.total, \.mean))
+        lines.append(triple("Total 2.5 %", report.total, \.low))
+        lines.append(triple("Total median", report.total, \.median))
+        lines.append(triple("Total 97.5 %", report.total, \.high))
+        lines.append(triple("Half-width (97.5 % − 2.5 %) / 2", report.total) { ($0.high - $0.low) / 2 })
+        lines.append(triple("Standard error of 2.5 %", report.total, \.lowStandardError))
+        lines.append(triple("Standard error of 97.5 %", report.total, \.highStandardError))
+        lines.append("\(report.varied.count) factors drawn, \(report.fixed.count) held fixed (no ± or provisional):")
+        for entry in report.varied {
+            lines.append("  ~ \(entry.table) \(entry.key) = \(plain(entry.value)) ±\(number(entry.uncertaintyPercent ?? 0, decimals: 0))% (\(entry.distribution?.name ?? ""))")
+        }
+        for entry in report.fixed {
+            lines.append("  = \(entry.table) \(entry.key)\(entry.column == Factor.valueColumn ? "" : " [\(entry.column)]") = \(plain(entry.value))")
+        }
+        return lines
     }
 
     private static func row(_ title: String, _ balance: Balance, decimals: Int = 1) -> String {
