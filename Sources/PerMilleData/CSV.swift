@@ -22,7 +22,10 @@ enum CSV {
         var rowLine = 1
         var quoted = false
         var fieldStarted = false
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let newline = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
 
         func finishField() {
             fields.append(String(decoding: field, as: UTF8.self))

@@ -72,18 +72,24 @@ public final class IndicatorsFolder: Sendable {
     private func read(_ entry: ManifestEntry) -> Result<FactorTable, DiagnosticsError> {
         let url = directory.appendingPathComponent(entry.file)
         guard let data = try? Data(contentsOf: url) else {
-            return .failure(DiagnosticsError([Diagnostic(
-                code: "indicators.table-unreadable", message: "table '\(entry.name)' listed in the manifest cannot be read",
-                location: SourceLocation(file: url.path, line: 0, column: 0, path: entry.name))]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        code: "indicators.table-unreadable", message: "table '\(entry.name)' listed in the manifest cannot be read",
+                        location: SourceLocation(file: url.path, line: 0, column: 0, path: entry.name))
+                ]))
         }
         let bytes = [UInt8](data)
         let digest = SHA256Digest.hex(bytes)
         guard digest == entry.sha256 else {
-            return .failure(DiagnosticsError([Diagnostic(
-                code: "indicators.digest-mismatch", message: "table '\(entry.name)' does not match the digest in the manifest",
-                location: SourceLocation(file: url.path, line: 0, column: 0, path: entry.name),
-                expected: "sha256 \(entry.sha256)", found: "sha256 \(digest)",
-                suggestion: "if the edit is intended, run .ci/update-manifest.py")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        code: "indicators.digest-mismatch", message: "table '\(entry.name)' does not match the digest in the manifest",
+                        location: SourceLocation(file: url.path, line: 0, column: 0, path: entry.name),
+                        expected: "sha256 \(entry.sha256)", found: "sha256 \(digest)",
+                        suggestion: "if the edit is intended, run .ci/update-manifest.py")
+                ]))
         }
         return TableReader.read(bytes, entry: entry, path: url.path, digest: "sha256:" + digest)
     }

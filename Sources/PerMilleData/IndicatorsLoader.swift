@@ -38,16 +38,20 @@ public enum IndicatorsLoader {
     static func manifest(in directory: URL?) throws(DiagnosticsError) -> (directory: URL, bytes: [UInt8], url: URL) {
         guard let directory = directory ?? bundledDirectory else {
             let looked = searchedDirectories.map(\.path).joined(separator: ", ")
-            throw DiagnosticsError([Diagnostic(
-                code: "indicators.missing", message: "the factor tables (Indicators folder) were not found beside the program; looked in \(looked)",
-                expected: "an Indicators folder with manifest.json", found: "none",
-                suggestion: "install with `make install PREFIX=…` (the program and its data together), or pass --indicators DIR")])
+            throw DiagnosticsError([
+                Diagnostic(
+                    code: "indicators.missing", message: "the factor tables (Indicators folder) were not found beside the program; looked in \(looked)",
+                    expected: "an Indicators folder with manifest.json", found: "none",
+                    suggestion: "install with `make install PREFIX=…` (the program and its data together), or pass --indicators DIR")
+            ])
         }
         let url = directory.appendingPathComponent("manifest.json")
         guard let bytes = try? Data(contentsOf: url) else {
-            throw DiagnosticsError([Diagnostic(
-                code: "indicators.manifest-unreadable", message: "cannot read the indicators manifest",
-                location: SourceLocation(file: url.path, line: 0, column: 0, path: ""))])
+            throw DiagnosticsError([
+                Diagnostic(
+                    code: "indicators.manifest-unreadable", message: "cannot read the indicators manifest",
+                    location: SourceLocation(file: url.path, line: 0, column: 0, path: ""))
+            ])
         }
         return (directory, [UInt8](bytes), url)
     }

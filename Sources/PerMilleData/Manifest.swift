@@ -15,9 +15,11 @@ enum Manifest {
     /// The manifest's JSON tree, parsed once for its tables and its documents.
     static func parse(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> JSONNode {
         do { return try JSONParser.parse(bytes) } catch {
-            throw DiagnosticsError([Diagnostic(
-                code: "indicators.manifest-syntax", message: "the indicators manifest is not valid JSON: \(error.message)",
-                location: SourceLocation(file: file, line: error.position.line, column: error.position.column, path: ""))])
+            throw DiagnosticsError([
+                Diagnostic(
+                    code: "indicators.manifest-syntax", message: "the indicators manifest is not valid JSON: \(error.message)",
+                    location: SourceLocation(file: file, line: error.position.line, column: error.position.column, path: ""))
+            ])
         }
     }
 
@@ -27,9 +29,11 @@ enum Manifest {
 
     static func entries(in root: JSONNode, file: String) throws(DiagnosticsError) -> [ManifestEntry] {
         guard root.member("format")?.string == "permille-indicators/1", let tables = root.member("tables")?.array else {
-            throw DiagnosticsError([Diagnostic(
-                code: "indicators.manifest-format", message: "the manifest must have format \"permille-indicators/1\" and a tables list",
-                location: SourceLocation(file: file, line: root.position.line, column: root.position.column, path: ""))])
+            throw DiagnosticsError([
+                Diagnostic(
+                    code: "indicators.manifest-format", message: "the manifest must have format \"permille-indicators/1\" and a tables list",
+                    location: SourceLocation(file: file, line: root.position.line, column: root.position.column, path: ""))
+            ])
         }
         var entries: [ManifestEntry] = []
         var problems: [Diagnostic] = []
@@ -39,9 +43,10 @@ enum Manifest {
                 let values = node.member("values")?.array?.compactMap(\.string),
                 let sha = node.member("sha256")?.string
             else {
-                problems.append(Diagnostic(
-                    code: "indicators.manifest-entry", message: "manifest entry needs name, file, keys, values and sha256",
-                    location: SourceLocation(file: file, line: node.position.line, column: node.position.column, path: "tables[\(index)]")))
+                problems.append(
+                    Diagnostic(
+                        code: "indicators.manifest-entry", message: "manifest entry needs name, file, keys, values and sha256",
+                        location: SourceLocation(file: file, line: node.position.line, column: node.position.column, path: "tables[\(index)]")))
                 continue
             }
             entries.append(ManifestEntry(name: name, file: path, title: node.member("title")?.string ?? name, keys: keys, values: values, sha256: sha))
@@ -64,18 +69,21 @@ extension Manifest {
     static func documents(in root: JSONNode, file: String) throws(DiagnosticsError) -> [ManifestDocument] {
         guard let node = root.member("documents") else { return [] }
         guard let list = node.array else {
-            throw DiagnosticsError([Diagnostic(
-                code: "indicators.manifest-format", message: "the manifest's documents must be a list",
-                location: SourceLocation(file: file, line: node.position.line, column: node.position.column, path: "documents"),
-                expected: "array", found: node.kindName)])
+            throw DiagnosticsError([
+                Diagnostic(
+                    code: "indicators.manifest-format", message: "the manifest's documents must be a list",
+                    location: SourceLocation(file: file, line: node.position.line, column: node.position.column, path: "documents"),
+                    expected: "array", found: node.kindName)
+            ])
         }
         var documents: [ManifestDocument] = []
         var problems: [Diagnostic] = []
         for (index, entry) in list.enumerated() {
             guard let name = entry.member("name")?.string, let path = entry.member("file")?.string, let sha = entry.member("sha256")?.string else {
-                problems.append(Diagnostic(
-                    code: "indicators.manifest-entry", message: "manifest document needs name, file and sha256",
-                    location: SourceLocation(file: file, line: entry.position.line, column: entry.position.column, path: "documents[\(index)]")))
+                problems.append(
+                    Diagnostic(
+                        code: "indicators.manifest-entry", message: "manifest document needs name, file and sha256",
+                        location: SourceLocation(file: file, line: entry.position.line, column: entry.position.column, path: "documents[\(index)]")))
                 continue
             }
             documents.append(ManifestDocument(name: name, file: path, title: entry.member("title")?.string ?? name, sha256: sha))

@@ -36,8 +36,9 @@ public enum ReviewDataLoader {
             documents.problems += reader.problems
         }
         guard documents.problems.isEmpty, let catalogue, let criteriaSet, let practices else {
-            throw DiagnosticsError(documents.problems.isEmpty
-                ? [Diagnostic(code: "review.incomplete", message: "the review documents could not be read")] : documents.problems)
+            throw DiagnosticsError(
+                documents.problems.isEmpty
+                    ? [Diagnostic(code: "review.incomplete", message: "the review documents could not be read")] : documents.problems)
         }
         return ReviewData(catalogue: catalogue, criteria: criteriaSet, practices: practices, digests: documents.digests)
     }
@@ -48,8 +49,9 @@ public enum ReviewDataLoader {
         var documents = DocumentReader(folder: folder)
         let catalogue = documents.catalogue()
         guard documents.problems.isEmpty, let catalogue else {
-            throw DiagnosticsError(documents.problems.isEmpty
-                ? [Diagnostic(code: "review.incomplete", message: "the indicator catalogue could not be read")] : documents.problems)
+            throw DiagnosticsError(
+                documents.problems.isEmpty
+                    ? [Diagnostic(code: "review.incomplete", message: "the indicator catalogue could not be read")] : documents.problems)
         }
         return catalogue
     }
@@ -80,9 +82,10 @@ public enum ReviewDataLoader {
         mutating func read(_ name: String, replacement: URL? = nil) -> (bytes: [UInt8], path: String)? {
             if let replacement {
                 guard let data = try? Data(contentsOf: replacement) else {
-                    problems.append(Diagnostic(
-                        code: "review.document-unreadable", message: "cannot read the \(name) file",
-                        location: SourceLocation(file: replacement.path, line: 0, column: 0, path: "")))
+                    problems.append(
+                        Diagnostic(
+                            code: "review.document-unreadable", message: "cannot read the \(name) file",
+                            location: SourceLocation(file: replacement.path, line: 0, column: 0, path: "")))
                     return nil
                 }
                 let bytes = [UInt8](data)
@@ -91,28 +94,31 @@ public enum ReviewDataLoader {
             }
             let documents = folder.documents
             guard let entry = documents.first(where: { $0.name == name }) else {
-                problems.append(Diagnostic(
-                    code: "review.document-missing", message: "the manifest lists no '\(name)' document",
-                    location: SourceLocation(file: folder.manifestURL.path, line: 0, column: 0, path: "documents"),
-                    expected: "a documents entry named '\(name)'", found: "documents: \(documents.map(\.name).joined(separator: ", "))",
-                    suggestion: "add {\"name\", \"file\", \"title\", \"sha256\"} and run .ci/update-manifest.py"))
+                problems.append(
+                    Diagnostic(
+                        code: "review.document-missing", message: "the manifest lists no '\(name)' document",
+                        location: SourceLocation(file: folder.manifestURL.path, line: 0, column: 0, path: "documents"),
+                        expected: "a documents entry named '\(name)'", found: "documents: \(documents.map(\.name).joined(separator: ", "))",
+                        suggestion: "add {\"name\", \"file\", \"title\", \"sha256\"} and run .ci/update-manifest.py"))
                 return nil
             }
             let url = folder.directory.appendingPathComponent(entry.file)
             guard let data = try? Data(contentsOf: url) else {
-                problems.append(Diagnostic(
-                    code: "review.document-unreadable", message: "document '\(name)' listed in the manifest cannot be read",
-                    location: SourceLocation(file: url.path, line: 0, column: 0, path: name)))
+                problems.append(
+                    Diagnostic(
+                        code: "review.document-unreadable", message: "document '\(name)' listed in the manifest cannot be read",
+                        location: SourceLocation(file: url.path, line: 0, column: 0, path: name)))
                 return nil
             }
             let bytes = [UInt8](data)
             let digest = SHA256Digest.hex(bytes)
             if digest != entry.sha256 {
-                problems.append(Diagnostic(
-                    code: "indicators.digest-mismatch", message: "document '\(name)' does not match the digest in the manifest",
-                    location: SourceLocation(file: url.path, line: 0, column: 0, path: name),
-                    expected: "sha256 \(entry.sha256)", found: "sha256 \(digest)",
-                    suggestion: "if the edit is intended, run .ci/update-manifest.py"))
+                problems.append(
+                    Diagnostic(
+                        code: "indicators.digest-mismatch", message: "document '\(name)' does not match the digest in the manifest",
+                        location: SourceLocation(file: url.path, line: 0, column: 0, path: name),
+                        expected: "sha256 \(entry.sha256)", found: "sha256 \(digest)",
+                        suggestion: "if the edit is intended, run .ci/update-manifest.py"))
                 return nil
             }
             digests[url.lastPathComponent] = "sha256:" + digest

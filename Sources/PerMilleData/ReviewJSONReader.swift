@@ -42,7 +42,9 @@ struct ReviewJSONReader {
                 }
             }
             for (valueIndex, value) in values.enumerated() where valueKeys.contains(value) || inputKeys[value] != nil {
-                report("review.duplicate-key", "value key '\(value)' is defined twice in the catalogue", at: fields["values"]?.array?[valueIndex] ?? node, path: path + ".values[\(valueIndex)]")
+                report(
+                    "review.duplicate-key", "value key '\(value)' is defined twice in the catalogue", at: fields["values"]?.array?[valueIndex] ?? node,
+                    path: path + ".values[\(valueIndex)]")
             }
             valueKeys.formUnion(values)
             if let id, !ids.insert(id).inserted {
@@ -51,9 +53,10 @@ struct ReviewJSONReader {
             guard let id, let kind, let name = string(fields["name"], path + ".name"), let unit = string(fields["unit"], path + ".unit"),
                 let how = string(fields["how"], path + ".how")
             else { continue }
-            indicators.append(IndicatorDefinition(
-                id: id, name: name, unit: unit, kind: kind, how: how, criteria: strings(fields["criteria"], path + ".criteria"),
-                sdgs: strings(fields["sdgs"], path + ".sdgs"), values: values, inputs: inputs))
+            indicators.append(
+                IndicatorDefinition(
+                    id: id, name: name, unit: unit, kind: kind, how: how, criteria: strings(fields["criteria"], path + ".criteria"),
+                    sdgs: strings(fields["sdgs"], path + ".sdgs"), values: values, inputs: inputs))
         }
         return IndicatorCatalogue(indicators: indicators)
     }
@@ -82,7 +85,8 @@ struct ReviewJSONReader {
             if let catalogue, let listNode = fields["indicators"]?.array {
                 for (position, indicatorID) in indicatorIDs.enumerated() where catalogue.indicator(indicatorID) == nil {
                     let known = catalogue.indicators.map(\.id)
-                    report("review.unknown-indicator", "criterion names indicator '\(indicatorID)', which is not in the catalogue",
+                    report(
+                        "review.unknown-indicator", "criterion names indicator '\(indicatorID)', which is not in the catalogue",
                         at: position < listNode.count ? listNode[position] : node, path: path + ".indicators[\(position)]",
                         expected: "an indicator id of the catalogue", found: "'\(indicatorID)'", suggestion: Self.didYouMean(indicatorID, known))
                 }
@@ -97,9 +101,10 @@ struct ReviewJSONReader {
             guard let id, let step, let provisional, let rule, let type = string(fields["type"], path + ".type"),
                 let name = string(fields["name"], path + ".name"), let wording = string(fields["wording"], path + ".wording")
             else { continue }
-            criteria.append(Criterion(
-                id: id, step: step, type: type, name: name, wording: wording, provisional: provisional,
-                sdgs: strings(fields["sdgs"], path + ".sdgs"), indicators: indicatorIDs, rule: rule))
+            criteria.append(
+                Criterion(
+                    id: id, step: step, type: type, name: name, wording: wording, provisional: provisional,
+                    sdgs: strings(fields["sdgs"], path + ".sdgs"), indicators: indicatorIDs, rule: rule))
         }
         return CriteriaSet(source: source, criteria: criteria)
     }
@@ -114,10 +119,14 @@ struct ReviewJSONReader {
         var keys: Set<String> = []
         for (index, node) in items.enumerated() {
             let path = "practices[\(index)]"
-            guard let fields = object(node, path: path, required: [
-                "key", "name", "description", "mechanism", "climates", "soils", "factors", "expectedChange", "coEffects",
-                "costsAndBarriers", "references", "appliesTo",
-            ]) else { continue }
+            guard
+                let fields = object(
+                    node, path: path,
+                    required: [
+                        "key", "name", "description", "mechanism", "climates", "soils", "factors", "expectedChange", "coEffects",
+                        "costsAndBarriers", "references", "appliesTo",
+                    ])
+            else { continue }
             let key = string(fields["key"], path + ".key")
             if let key, !keys.insert(key).inserted {
                 report("review.duplicate-id", "practice key '\(key)' is defined twice", at: fields["key"] ?? node, path: path + ".key")
@@ -164,11 +173,12 @@ struct ReviewJSONReader {
                 let mechanism = string(fields["mechanism"], path + ".mechanism"),
                 let costs = string(fields["costsAndBarriers"], path + ".costsAndBarriers")
             else { continue }
-            sheets.append(PracticeSheet(
-                key: key, name: name, description: description, mechanism: mechanism,
-                climates: strings(fields["climates"], path + ".climates"), soils: strings(fields["soils"], path + ".soils"),
-                factors: links, expectedChange: expected, coEffects: coEffects, costsAndBarriers: costs,
-                references: strings(fields["references"], path + ".references"), appliesTo: matches))
+            sheets.append(
+                PracticeSheet(
+                    key: key, name: name, description: description, mechanism: mechanism,
+                    climates: strings(fields["climates"], path + ".climates"), soils: strings(fields["soils"], path + ".soils"),
+                    factors: links, expectedChange: expected, coEffects: coEffects, costsAndBarriers: costs,
+                    references: strings(fields["references"], path + ".references"), appliesTo: matches))
         }
         return sheets
     }
@@ -204,11 +214,15 @@ struct ReviewJSONReader {
         var ok = true
         for (index, item) in items.enumerated() {
             let itemPath = path + "[\(index)]"
-            guard let fields = object(item, path: itemPath, required: ["value", "op"], optional: ["than"]) else { ok = false; continue }
+            guard let fields = object(item, path: itemPath, required: ["value", "op"], optional: ["than"]) else {
+                ok = false
+                continue
+            }
             let value = string(fields["value"], itemPath + ".value")
             let op: Condition.Operator? = choice(fields["op"], itemPath + ".op")
             if let value, let keys, !keys.contains(value), let valueNode = fields["value"] {
-                report("review.unknown-value-key", "condition names '\(value)', which is neither a computed value nor an input key of the catalogue",
+                report(
+                    "review.unknown-value-key", "condition names '\(value)', which is neither a computed value nor an input key of the catalogue",
                     at: valueNode, path: itemPath + ".value", expected: "a value key of the catalogue", found: "'\(value)'",
                     suggestion: Self.didYouMean(value, keys.sorted()))
                 ok = false
@@ -220,7 +234,8 @@ struct ReviewJSONReader {
                 case .string(let text): than = .text(text)
                 case .bool(let flag): than = .flag(flag)
                 default:
-                    report("review.type", "'than' must be a number, a string or a boolean", at: thanNode, path: itemPath + ".than",
+                    report(
+                        "review.type", "'than' must be a number, a string or a boolean", at: thanNode, path: itemPath + ".than",
                         expected: "number, string or boolean", found: thanNode.kindName)
                     ok = false
                 }
@@ -238,7 +253,8 @@ struct ReviewJSONReader {
                 }
             }
             if let value, let entry = inputs?[value], entry.input.kind == .choice, case .text(let text)? = than, !entry.input.choices.contains(text) {
-                report("review.unknown-choice", "'\(text)' is not a choice of input '\(value)'", at: fields["than"] ?? item, path: itemPath + ".than",
+                report(
+                    "review.unknown-choice", "'\(text)' is not a choice of input '\(value)'", at: fields["than"] ?? item, path: itemPath + ".than",
                     expected: "one of \(entry.input.choices.joined(separator: ", "))", found: "'\(text)'")
                 ok = false
             }
@@ -254,8 +270,11 @@ struct ReviewJSONReader {
         var key: [String: String] = [:]
         if let keyNode = fields["key"], let members = keyNode.members {
             for member in members {
-                if let text = member.value.string { key[member.key] = text } else {
-                    report("review.type", "a factor key value must be a string", at: member.value, path: path + ".key." + member.key,
+                if let text = member.value.string {
+                    key[member.key] = text
+                } else {
+                    report(
+                        "review.type", "a factor key value must be a string", at: member.value, path: path + ".key." + member.key,
                         expected: "string", found: member.value.kindName)
                 }
             }
@@ -266,19 +285,22 @@ struct ReviewJSONReader {
         let link = FactorLink(label: label, table: tableName, key: key)
         if let factors {
             guard let table = factors.tables[tableName] else {
-                report("review.unknown-table", "no factor table '\(tableName)'", at: fields["table"] ?? node, path: path + ".table",
+                report(
+                    "review.unknown-table", "no factor table '\(tableName)'", at: fields["table"] ?? node, path: path + ".table",
                     expected: "a table of the manifest", found: "'\(tableName)'", suggestion: Self.didYouMean(tableName, factors.tables.keys.sorted()))
                 return nil
             }
             let unknown = key.keys.filter { !table.keyColumns.contains($0) }.sorted()
             if !unknown.isEmpty {
-                report("review.unknown-column", "table '\(tableName)' has no key column \(unknown.map { "'\($0)'" }.joined(separator: ", "))",
+                report(
+                    "review.unknown-column", "table '\(tableName)' has no key column \(unknown.map { "'\($0)'" }.joined(separator: ", "))",
                     at: fields["key"] ?? node, path: path + ".key", expected: "key columns \(table.keyColumns.joined(separator: ", "))")
                 return nil
             }
             if link.records(in: table).isEmpty {
                 let keyText = key.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-                report("review.link-unresolved", "factor link matches no row of table '\(tableName)'", at: fields["key"] ?? node, path: path + ".key",
+                report(
+                    "review.link-unresolved", "factor link matches no row of table '\(tableName)'", at: fields["key"] ?? node, path: path + ".key",
                     expected: "at least one row", found: keyText)
                 return nil
             }
@@ -290,10 +312,11 @@ struct ReviewJSONReader {
 
     private mutating func parse(_ bytes: [UInt8]) -> JSONNode? {
         do { return try JSONParser.parse(bytes) } catch {
-            problems.append(Diagnostic(
-                code: "review.syntax", message: "not valid JSON: \(error.message)",
-                location: SourceLocation(file: file, line: error.position.line, column: error.position.column, path: ""),
-                expected: error.expected, found: error.found))
+            problems.append(
+                Diagnostic(
+                    code: "review.syntax", message: "not valid JSON: \(error.message)",
+                    location: SourceLocation(file: file, line: error.position.line, column: error.position.column, path: ""),
+                    expected: error.expected, found: error.found))
             return nil
         }
     }
@@ -301,7 +324,8 @@ struct ReviewJSONReader {
     private mutating func format(_ top: [String: JSONNode], _ expected: String) {
         guard let node = top["format"] else { return }
         if node.string != expected {
-            report("review.format", "unknown document format", at: node, path: "format", expected: "\"\(expected)\"",
+            report(
+                "review.format", "unknown document format", at: node, path: "format", expected: "\"\(expected)\"",
                 found: node.string.map { "\"\($0)\"" } ?? node.kindName)
         }
     }
@@ -317,15 +341,17 @@ struct ReviewJSONReader {
         for member in members {
             let memberPath = path.isEmpty ? member.key : path + "." + member.key
             if !allowed.contains(member.key) {
-                problems.append(Diagnostic(
-                    code: "review.unknown-key", message: "unknown key '\(member.key)'",
-                    location: SourceLocation(file: file, line: member.keyPosition.line, column: member.keyPosition.column, path: memberPath),
-                    expected: "one of \(allowed.joined(separator: ", "))", found: "'\(member.key)'",
-                    suggestion: Self.didYouMean(member.key, allowed)))
+                problems.append(
+                    Diagnostic(
+                        code: "review.unknown-key", message: "unknown key '\(member.key)'",
+                        location: SourceLocation(file: file, line: member.keyPosition.line, column: member.keyPosition.column, path: memberPath),
+                        expected: "one of \(allowed.joined(separator: ", "))", found: "'\(member.key)'",
+                        suggestion: Self.didYouMean(member.key, allowed)))
             } else if fields[member.key] != nil {
-                problems.append(Diagnostic(
-                    code: "review.duplicate-key", message: "key '\(member.key)' is given twice",
-                    location: SourceLocation(file: file, line: member.keyPosition.line, column: member.keyPosition.column, path: memberPath)))
+                problems.append(
+                    Diagnostic(
+                        code: "review.duplicate-key", message: "key '\(member.key)' is given twice",
+                        location: SourceLocation(file: file, line: member.keyPosition.line, column: member.keyPosition.column, path: memberPath)))
             } else {
                 fields[member.key] = member.value
             }
@@ -390,7 +416,8 @@ struct ReviewJSONReader {
         guard let text = string(node, path), let node else { return nil }
         guard let value = Value(rawValue: text) else {
             let allowed = Value.allCases.map(\.rawValue)
-            report("review.unknown-value", "'\(text)' is not allowed here", at: node, path: path,
+            report(
+                "review.unknown-value", "'\(text)' is not allowed here", at: node, path: path,
                 expected: "one of \(allowed.joined(separator: ", "))", found: "'\(text)'", suggestion: Self.didYouMean(text, allowed))
             return nil
         }
@@ -400,10 +427,11 @@ struct ReviewJSONReader {
     private mutating func report(
         _ code: String, _ message: String, at node: JSONNode, path: String, expected: String? = nil, found: String? = nil, suggestion: String? = nil
     ) {
-        problems.append(Diagnostic(
-            code: code, message: message,
-            location: SourceLocation(file: file, line: node.position.line, column: node.position.column, path: path),
-            expected: expected, found: found, suggestion: suggestion))
+        problems.append(
+            Diagnostic(
+                code: code, message: message,
+                location: SourceLocation(file: file, line: node.position.line, column: node.position.column, path: path),
+                expected: expected, found: found, suggestion: suggestion))
     }
 
     static func isNumber(_ value: IndicatorValue) -> Bool {

@@ -19,15 +19,21 @@ enum TableReader {
         let columns = header.fields
         let expectedStart = entry.keys + entry.values
         guard Array(columns.prefix(expectedStart.count)) == expectedStart else {
-            return .failure(DiagnosticsError([problem(
-                1, 1, "header does not start with the manifest's key and value columns",
-                expected: expectedStart.joined(separator: ","), found: columns.prefix(expectedStart.count).joined(separator: ","))]))
+            return .failure(
+                DiagnosticsError([
+                    problem(
+                        1, 1, "header does not start with the manifest's key and value columns",
+                        expected: expectedStart.joined(separator: ","), found: columns.prefix(expectedStart.count).joined(separator: ","))
+                ]))
         }
         let textColumns = Array(columns.dropFirst(expectedStart.count))
         if !entry.values.isEmpty, Array(textColumns.prefix(requiredText.count)) != requiredText {
-            return .failure(DiagnosticsError([problem(
-                1, 1, "factor tables need unit, uncertainty_percent, reliability and source after the values",
-                expected: requiredText.joined(separator: ","), found: textColumns.prefix(requiredText.count).joined(separator: ","))]))
+            return .failure(
+                DiagnosticsError([
+                    problem(
+                        1, 1, "factor tables need unit, uncertainty_percent, reliability and source after the values",
+                        expected: requiredText.joined(separator: ","), found: textColumns.prefix(requiredText.count).joined(separator: ","))
+                ]))
         }
         var records: [FactorTable.Record] = []
         records.reserveCapacity(rows.count)
@@ -52,7 +58,10 @@ enum TableReader {
             var values: [Double?] = []
             for (offset, name) in entry.values.enumerated() {
                 let cell = row.fields[entry.keys.count + offset]
-                if cell.isEmpty { values.append(nil); continue }
+                if cell.isEmpty {
+                    values.append(nil)
+                    continue
+                }
                 guard let number = Double(cell), number.isFinite, !cell.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else {
                     problems.append(problem(row.line, entry.keys.count + offset + 1, "value in column '\(name)' is not a plain decimal", expected: "a finite decimal", found: cell))
                     values.append(nil)
@@ -68,9 +77,10 @@ enum TableReader {
             let reliability = text["reliability"] ?? ""
             if Reliability(rawValue: reliability) == nil || reliability == Reliability.override.rawValue {
                 let column = columns.firstIndex(of: "reliability").map { $0 + 1 } ?? 1
-                problems.append(problem(
-                    row.line, column, reliability.isEmpty ? "missing reliability tag" : "unknown reliability tag",
-                    expected: "V-EX, V-HE, C, C-weak or M", found: reliability.isEmpty ? "an empty cell" : reliability))
+                problems.append(
+                    problem(
+                        row.line, column, reliability.isEmpty ? "missing reliability tag" : "unknown reliability tag",
+                        expected: "V-EX, V-HE, C, C-weak or M", found: reliability.isEmpty ? "an empty cell" : reliability))
             }
             if let uncertainty = text["uncertainty_percent"], !uncertainty.isEmpty, Double(uncertainty) == nil {
                 let column = columns.firstIndex(of: "uncertainty_percent").map { $0 + 1 } ?? 1
@@ -79,8 +89,9 @@ enum TableReader {
             records.append(FactorTable.Record(key: key, values: values, text: text, line: row.line))
         }
         guard problems.isEmpty else { return .failure(DiagnosticsError(problems)) }
-        return .success(FactorTable(
-            name: entry.name, file: entry.file, title: entry.title, keyColumns: entry.keys, valueColumns: entry.values,
-            textColumns: textColumns, records: records, digest: digest))
+        return .success(
+            FactorTable(
+                name: entry.name, file: entry.file, title: entry.title, keyColumns: entry.keys, valueColumns: entry.values,
+                textColumns: textColumns, records: records, digest: digest))
     }
 }

@@ -129,9 +129,10 @@ struct Parser: ~Copyable {
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
         if end >= Int(UInt32.max) {
             // Positions are stored in 32 bits; no project file comes anywhere near this.
-            throw JSONSyntaxError(message: "the file is larger than 4 GiB, the most the parser reads",
-                                  position: JSONPosition(line: 1, column: 1, offset: 0),
-                                  expected: "less than 4 GiB", found: "\(end) bytes")
+            throw JSONSyntaxError(
+                message: "the file is larger than 4 GiB, the most the parser reads",
+                position: JSONPosition(line: 1, column: 1, offset: 0),
+                expected: "less than 4 GiB", found: "\(end) bytes")
         }
         try rejectOtherEncodings()
         if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -141,8 +142,9 @@ struct Parser: ~Copyable {
         }
         skipWhitespace()
         guard index < end else {
-            throw JSONSyntaxError(message: "the file is empty", position: position(at: index),
-                                  expected: "a value", found: "end of file")
+            throw JSONSyntaxError(
+                message: "the file is empty", position: position(at: index),
+                expected: "a value", found: "end of file")
         }
         let root = try parseValue()
         try finishDocument()
@@ -154,9 +156,10 @@ struct Parser: ~Copyable {
         skipWhitespace()
         if index < end {
             if let comment = commentError(expected: "end of file") { throw comment }
-            throw JSONSyntaxError(message: "unexpected content after the JSON value",
-                                  position: position(at: index), expected: "end of file",
-                                  found: describeFound(at: index))
+            throw JSONSyntaxError(
+                message: "unexpected content after the JSON value",
+                position: position(at: index), expected: "end of file",
+                found: describeFound(at: index))
         }
     }
 
@@ -176,7 +179,8 @@ struct Parser: ~Copyable {
                 continuationBytesAtLineStart = continuationBytes
                 // Pretty-printed files indent every line; take the spaces eight at a time.
                 while i &+ 8 <= end,
-                      UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) == Self.eightSpaces {
+                    UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) == Self.eightSpaces
+                {
                     i &+= 8
                 }
             } else {
@@ -311,9 +315,10 @@ struct Parser: ~Copyable {
     mutating func enterContainer(openedAt position: PackedPosition) throws(JSONSyntaxError) {
         depth &+= 1
         if depth > maxDepth {
-            throw JSONSyntaxError(message: "nesting deeper than \(maxDepth) levels", position: position.expanded,
-                                  expected: "at most \(maxDepth) levels of nesting",
-                                  found: "'\(UnicodeScalar(bytes[Int(position.offset)]))'")
+            throw JSONSyntaxError(
+                message: "nesting deeper than \(maxDepth) levels", position: position.expanded,
+                expected: "at most \(maxDepth) levels of nesting",
+                found: "'\(UnicodeScalar(bytes[Int(position.offset)]))'")
         }
     }
 
@@ -324,10 +329,19 @@ struct Parser: ~Copyable {
         switch wordEnd - start {
         case 4:
             let word = load4(at: start)
-            if word == Self.trueWord { index = wordEnd; return .bool(true) }
-            if word == Self.nullWord { index = wordEnd; return .null }
+            if word == Self.trueWord {
+                index = wordEnd
+                return .bool(true)
+            }
+            if word == Self.nullWord {
+                index = wordEnd
+                return .null
+            }
         case 5:
-            if bytes[start] == 0x66, load4(at: start + 1) == Self.alseWord { index = wordEnd; return .bool(false) }
+            if bytes[start] == 0x66, load4(at: start + 1) == Self.alseWord {
+                index = wordEnd
+                return .bool(false)
+            }
         default:
             break
         }

@@ -27,7 +27,6 @@ public struct JSONPosition: Sendable, Hashable, Comparable, CustomStringConverti
     }
 }
 
-
 /// A `JSONPosition` in 12 bytes instead of 24, as stored in parsed nodes and members.
 struct PackedPosition: Sendable, Hashable {
     var line: UInt32
@@ -44,9 +43,10 @@ struct PackedPosition: Sendable, Hashable {
 
     init(_ position: JSONPosition) {
         let limit = Int(UInt32.max)
-        precondition((0...limit).contains(position.line) && (0...limit).contains(position.column)
-                     && (0...limit).contains(position.offset),
-                     "JSON positions are stored in 32 bits; got \(position.line):\(position.column) at \(position.offset)")
+        precondition(
+            (0...limit).contains(position.line) && (0...limit).contains(position.column)
+                && (0...limit).contains(position.offset),
+            "JSON positions are stored in 32 bits; got \(position.line):\(position.column) at \(position.offset)")
         self.init(line: position.line, column: position.column, offset: position.offset)
     }
 

@@ -138,7 +138,8 @@ public enum JSONWriter {
         let exponent = Int(parts[1])!
         let sign = mantissa.hasPrefix("-") ? "-" : ""
         if !sign.isEmpty { mantissa = mantissa.dropFirst() }
-        let pointIndex = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
+        let pointIndex =
+            mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
             ?? mantissa.count
         var digits = String(mantissa.filter { $0 != "." })
         while digits.count > 1, digits.hasSuffix("0") { digits.removeLast() }

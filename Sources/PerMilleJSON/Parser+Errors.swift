@@ -18,7 +18,7 @@ extension Parser {
 
     func commentError(expected: String) -> JSONSyntaxError? {
         guard index + 1 < end, bytes[index] == ASCII.slash,
-              bytes[index + 1] == ASCII.slash || bytes[index + 1] == ASCII.asterisk
+            bytes[index + 1] == ASCII.slash || bytes[index + 1] == ASCII.asterisk
         else { return nil }
         let found = bytes[index + 1] == ASCII.slash ? "'//'" : "'/*'"
         return error("comments are not allowed in JSON", at: index, expected: expected, found: found)
@@ -43,13 +43,15 @@ extension Parser {
             }
         }
         if byte == ASCII.plus, ASCII.isDigit(next) {
-            return error("a JSON number cannot start with '+'; remove it", at: index,
-                         expected: expected, found: quoted(numberLikeText(from: index)))
+            return error(
+                "a JSON number cannot start with '+'; remove it", at: index,
+                expected: expected, found: quoted(numberLikeText(from: index)))
         }
         if byte == ASCII.dot, ASCII.isDigit(next) {
             let literal = numberLikeText(from: index)
-            return error("a JSON number needs a digit before the decimal point; write '0\(literal)'",
-                         at: index, expected: expected, found: quoted(literal))
+            return error(
+                "a JSON number needs a digit before the decimal point; write '0\(literal)'",
+                at: index, expected: expected, found: quoted(literal))
         }
         return unexpected(expected: expected)
     }
@@ -57,8 +59,9 @@ extension Parser {
     /// An object key was expected; catches the usual unquoted and single-quoted keys.
     func notAKey(expected: String) -> JSONSyntaxError {
         if index < end, ASCII.isLetter(bytes[index]) {
-            return error("object keys must be double-quoted strings", at: index, expected: expected,
-                         found: quoted(text(index..<scanWord(from: index))))
+            return error(
+                "object keys must be double-quoted strings", at: index, expected: expected,
+                found: quoted(text(index..<scanWord(from: index))))
         }
         if index < end, bytes[index] == ASCII.apostrophe {
             return error("strings must use double quotes", at: index, expected: expected, found: describeFound(at: index))
@@ -74,12 +77,14 @@ extension Parser {
         }
         for literal in ["true", "false", "null"] {
             if word.lowercased() == literal {
-                return error("JSON literals are lowercase; write '\(literal)'", at: start,
-                             expected: "a value", found: quoted(word))
+                return error(
+                    "JSON literals are lowercase; write '\(literal)'", at: start,
+                    expected: "a value", found: quoted(word))
             }
             if wordEnd == end, literal.hasPrefix(word) {
-                return error("expected '\(literal)', found end of file", at: end,
-                             expected: "'\(literal)'", found: "end of file")
+                return error(
+                    "expected '\(literal)', found end of file", at: end,
+                    expected: "'\(literal)'", found: "end of file")
             }
         }
         let found = quoted(word)
@@ -91,21 +96,24 @@ extension Parser {
         if index < end, ASCII.isLetter(bytes[index]) {
             let wordEnd = scanWord(from: index)
             if isNonFiniteName(text(index..<wordEnd)[...]) {
-                return error(Self.nonFiniteMessage, at: numberStart, expected: "a value",
-                             found: quoted(text(numberStart..<wordEnd)))
+                return error(
+                    Self.nonFiniteMessage, at: numberStart, expected: "a value",
+                    found: quoted(text(numberStart..<wordEnd)))
             }
         }
         return unexpected(expected: "a digit after '-'")
     }
 
     func leadingZero(numberStart: Int) -> JSONSyntaxError {
-        error("leading zeros are not allowed in JSON numbers", at: numberStart,
-              expected: "a number without leading zeros", found: quoted(numberLikeText(from: numberStart)))
+        error(
+            "leading zeros are not allowed in JSON numbers", at: numberStart,
+            expected: "a number without leading zeros", found: quoted(numberLikeText(from: numberStart)))
     }
 
     func trailingComma(_ comma: Mark, before closer: String, expected: String) -> JSONSyntaxError {
-        JSONSyntaxError(message: "trailing comma before '\(closer)'", position: position(of: comma),
-                        expected: expected, found: "'\(closer)'")
+        JSONSyntaxError(
+            message: "trailing comma before '\(closer)'", position: position(of: comma),
+            expected: expected, found: "'\(closer)'")
     }
 
     /// After an element or member, neither ',' nor the closer follows.
@@ -113,7 +121,8 @@ extension Parser {
         let expected = "',' or '\(closer)'"
         guard index < end else { return unexpected(expected: expected) }
         let byte = bytes[index]
-        let startsItem = closer == "}"
+        let startsItem =
+            closer == "}"
             ? byte == ASCII.quote
             : byte == ASCII.quote || byte == ASCII.openBrace || byte == ASCII.openBracket
                 || byte == ASCII.minus || ASCII.isDigit(byte) || ASCII.isLetter(byte)
@@ -125,11 +134,13 @@ extension Parser {
         let byte = bytes[index]
         let found = describeFound(at: index)
         if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
-            return error("line break inside a string; close the string with '\"' or write \\n",
-                         at: index, expected: "'\"'", found: found)
+            return error(
+                "line break inside a string; close the string with '\"' or write \\n",
+                at: index, expected: "'\"'", found: found)
         }
-        return error("control characters must be escaped in strings", at: index,
-                     expected: "an escape sequence such as '\\t' or '\\u0000'", found: found)
+        return error(
+            "control characters must be escaped in strings", at: index,
+            expected: "an escape sequence such as '\\t' or '\\u0000'", found: found)
     }
 
     func unterminatedString(open: Int) -> JSONSyntaxError {
@@ -144,24 +155,28 @@ extension Parser {
             return error("invalid escape sequence in string", at: index, expected: expected, found: describeFound(at: index))
         }
         let escape = "\\" + String(UnicodeScalar(byte))
-        return error("invalid escape sequence '\(escape)' in string", at: backslash,
-                     expected: expected, found: "'\(escape)'")
+        return error(
+            "invalid escape sequence '\(escape)' in string", at: backslash,
+            expected: expected, found: "'\(escape)'")
     }
 
     func badHexDigit() -> JSONSyntaxError {
         if index < end, bytes[index] >= 0x80, utf8SequenceLength(at: index) == nil { return invalidUTF8() }
         let found = describeFound(at: index)
-        return error("a \\u escape needs exactly 4 hexadecimal digits", at: index,
-                     expected: "a hexadecimal digit", found: found)
+        return error(
+            "a \\u escape needs exactly 4 hexadecimal digits", at: index,
+            expected: "a hexadecimal digit", found: found)
     }
 
     func unpairedSurrogate(_ unit: UInt32, backslash: Int, found: String) -> JSONSyntaxError {
         let isHigh = unit < 0xDC00
-        let expected = isHigh
+        let expected =
+            isHigh
             ? "a low surrogate escape '\\uDC00'...'\\uDFFF' after it"
             : "a high surrogate escape '\\uD800'...'\\uDBFF' before it"
-        return error("unpaired UTF-16 surrogate '\\u\(hex4(unit))' in string", at: backslash,
-                     expected: expected, found: found)
+        return error(
+            "unpaired UTF-16 surrogate '\\u\(hex4(unit))' in string", at: backslash,
+            expected: expected, found: found)
     }
 
     /// Rejects UTF-16 and UTF-32 up front: byte by byte they would give baffling errors.
@@ -177,13 +192,15 @@ extension Parser {
         ]
         for (bom, name) in encodings where starts(with: bom) {
             let hex = bom.map { hex2($0) }.joined(separator: " ")
-            throw error("the file is encoded as \(name); save it as UTF-8", at: 0,
-                        expected: "UTF-8 text", found: "\(name) byte order mark (\(hex))")
+            throw error(
+                "the file is encoded as \(name); save it as UTF-8", at: 0,
+                expected: "UTF-8 text", found: "\(name) byte order mark (\(hex))")
         }
         if end >= 2, bytes[0] == 0 || bytes[1] == 0 {
             let zero = bytes[0] == 0 ? 0 : 1
-            throw error("the file contains zero bytes, as UTF-16 or UTF-32 text does; save it as UTF-8",
-                        at: zero, expected: "UTF-8 text", found: describeFound(at: zero))
+            throw error(
+                "the file contains zero bytes, as UTF-16 or UTF-32 text does; save it as UTF-8",
+                at: zero, expected: "UTF-8 text", found: describeFound(at: zero))
         }
     }
 
@@ -221,8 +238,10 @@ extension Parser {
         var i = start
         while i < end {
             let byte = bytes[i]
-            guard ASCII.isDigit(byte) || byte == ASCII.dot || byte == ASCII.plus || byte == ASCII.minus
-                    || byte | 0x20 == ASCII.lowerE else { break }
+            guard
+                ASCII.isDigit(byte) || byte == ASCII.dot || byte == ASCII.plus || byte == ASCII.minus
+                    || byte | 0x20 == ASCII.lowerE
+            else { break }
             i += 1
         }
         return text(start..<i)

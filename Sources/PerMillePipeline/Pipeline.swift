@@ -85,10 +85,14 @@ public final class Pipeline: Sendable {
         } else {
             let root: JSONNode
             do { root = try JSONParser.parse(bytes) } catch {
-                throw PipelineFailure(.invalid, diagnostics: [Diagnostic(
-                    code: "json.syntax", message: error.message,
-                    location: SourceLocation(file: name, line: error.position.line, column: error.position.column, path: ""),
-                    expected: error.expected, found: error.found)], source: bytes)
+                throw PipelineFailure(
+                    .invalid,
+                    diagnostics: [
+                        Diagnostic(
+                            code: "json.syntax", message: error.message,
+                            location: SourceLocation(file: name, line: error.position.line, column: error.position.column, path: ""),
+                            expected: error.expected, found: error.found)
+                    ], source: bytes)
             }
             let needs = ProjectDecoder.needs(of: root)
             factors = try load(TableNeeds.tables(modules: needs.modules, hasOverrides: needs.hasOverrides).union(extraTables))
@@ -117,13 +121,18 @@ public final class Pipeline: Sendable {
             return !total.without.isFinite || !total.with.isFinite || !row.area.start.isFinite || !row.area.without.isFinite || !row.area.with.isFinite
         }
         if !broken.isEmpty || !assessment.projectArea.isFinite {
-            throw PipelineFailure(.invalid, diagnostics: broken.map { row in
-                Diagnostic(
-                    code: "internal.non-finite", message: "the assessment of row '\(row.id)' gives a figure too large to compute (infinity or not a number)",
-                    rowID: row.id, expected: "finite figures", found: "infinity or NaN",
-                    suggestion: "check the row's quantities and the project's overrides; if they are plausible, this is a bug of permille: please report it")
-            } + (broken.isEmpty ? [Diagnostic(code: "internal.non-finite", message: "the project's area is too large to compute", expected: "a finite area", found: "infinity or NaN")] : []),
-            source: read.bytes)
+            throw PipelineFailure(
+                .invalid,
+                diagnostics: broken.map { row in
+                    Diagnostic(
+                        code: "internal.non-finite", message: "the assessment of row '\(row.id)' gives a figure too large to compute (infinity or not a number)",
+                        rowID: row.id, expected: "finite figures", found: "infinity or NaN",
+                        suggestion: "check the row's quantities and the project's overrides; if they are plausible, this is a bug of permille: please report it")
+                }
+                    + (broken.isEmpty
+                        ? [Diagnostic(code: "internal.non-finite", message: "the project's area is too large to compute", expected: "a finite area", found: "infinity or NaN")]
+                        : []),
+                source: read.bytes)
         }
         if let settings = options.monteCarlo {
             do { assessment.monteCarlo = try MonteCarlo.run(read.project, factors: read.factors, assessment: assessment, settings: settings) } catch {
@@ -214,11 +223,15 @@ extension ProjectSource {
         let claimed: Encoding? = lowered.hasSuffix(".xml") ? .xml : lowered.hasSuffix(".json") ? .json : nil
         guard let claimed, claimed != content, !bytes.isEmpty else { return content }
         let found = content == .xml ? "XML (it starts with '<')" : "not XML (it does not start with '<')"
-        throw PipelineFailure(.invalid, diagnostics: [Diagnostic(
-            code: "file.encoding-mismatch", message: "\(name) is named .\(claimed == .xml ? "xml" : "json") but its content is \(found)",
-            location: SourceLocation(file: name, line: 1, column: 1, path: ""),
-            expected: claimed == .xml ? "an XML project" : "a JSON project", found: content == .xml ? "XML" : "other content",
-            suggestion: "rename the file .\(content == .xml ? "xml" : "json"), or write it again in the encoding its name says")])
+        throw PipelineFailure(
+            .invalid,
+            diagnostics: [
+                Diagnostic(
+                    code: "file.encoding-mismatch", message: "\(name) is named .\(claimed == .xml ? "xml" : "json") but its content is \(found)",
+                    location: SourceLocation(file: name, line: 1, column: 1, path: ""),
+                    expected: claimed == .xml ? "an XML project" : "a JSON project", found: content == .xml ? "XML" : "other content",
+                    suggestion: "rename the file .\(content == .xml ? "xml" : "json"), or write it again in the encoding its name says")
+            ])
     }
 
     /// Whether the content starts (after blanks and a byte-order mark) with `<`: XML whatever the name says.

@@ -65,31 +65,36 @@ enum SyntheticProject {
             let area = String(10 + Double(index) * 0.0125)
             switch index % 5 {
             case 0:
-                items["grassland", default: []].append("""
-                {"id":"G\(index)","area":{"start":\(area),"without":\(area),"with":\(area)},"start":{"condition":"high-intensity-grazing"},"without":{"condition":"severely-degraded"},"with":{"condition":"improved","input":"high"}}
-                """)
+                items["grassland", default: []].append(
+                    """
+                    {"id":"G\(index)","area":{"start":\(area),"without":\(area),"with":\(area)},"start":{"condition":"high-intensity-grazing"},"without":{"condition":"severely-degraded"},"with":{"condition":"improved","input":"high"}}
+                    """)
             case 1:
-                items["annualCrops", default: []].append("""
-                {"id":"A\(index)","area":{"start":\(area),"without":\(area),"with":\(area)},"start":{"tillage":"full","input":"medium"},"without":{"tillage":"full","input":"low"},"with":{"tillage":"no-till","input":"high-without-manure"},"dynamics":"exponential"}
-                """)
+                items["annualCrops", default: []].append(
+                    """
+                    {"id":"A\(index)","area":{"start":\(area),"without":\(area),"with":\(area)},"start":{"tillage":"full","input":"medium"},"without":{"tillage":"full","input":"low"},"with":{"tillage":"no-till","input":"high-without-manure"},"dynamics":"exponential"}
+                    """)
             case 2:
-                items["perennialCrops", default: []].append("""
-                {"id":"P\(index)","area":{"start":0,"without":0,"with":\(area)},"start":{"system":"silvopasture"},"without":{"system":"silvopasture"},"with":{"system":"silvopasture"}}
-                """)
+                items["perennialCrops", default: []].append(
+                    """
+                    {"id":"P\(index)","area":{"start":0,"without":0,"with":\(area)},"start":{"system":"silvopasture"},"without":{"system":"silvopasture"},"with":{"system":"silvopasture"}}
+                    """)
             case 3:
-                items["organicSoils", default: []].append("""
-                {"id":"O\(index)","area":{"start":\(area),"without":\(area),"with":\(area)},"start":{"landUse":"grassland","water":"drained","nutrient":"rich"},"without":{"landUse":"grassland","water":"drained","nutrient":"rich"},"with":{"landUse":"grassland","water":"rewetted","nutrient":"rich"}}
-                """)
+                items["organicSoils", default: []].append(
+                    """
+                    {"id":"O\(index)","area":{"start":\(area),"without":\(area),"with":\(area)},"start":{"landUse":"grassland","water":"drained","nutrient":"rich"},"without":{"landUse":"grassland","water":"drained","nutrient":"rich"},"with":{"landUse":"grassland","water":"rewetted","nutrient":"rich"}}
+                    """)
             default:
-                items["landUseChange", default: []].append("""
-                {"id":"L\(index)","from":"annual-cropland","to":"silvopasture","area":{"without":0,"with":\(area)}}
-                """)
+                items["landUseChange", default: []].append(
+                    """
+                    {"id":"L\(index)","from":"annual-cropland","to":"silvopasture","area":{"without":0,"with":\(area)}}
+                    """)
             }
         }
         let modules = items.keys.sorted().map { "\"\($0)\": [\n" + items[$0, default: []].joined(separator: ",\n") + "\n]" }
         return """
-        {"format":"permille/1","project":{"name":"Synthetic","country":"FRA","startYear":2026,"implementationYears":5,"capitalizationYears":15,"climate":"warm-temperate-moist","soil":"high-activity-clay"},
-        "modules":{\(modules.joined(separator: ",\n"))}}
-        """
+            {"format":"permille/1","project":{"name":"Synthetic","country":"FRA","startYear":2026,"implementationYears":5,"capitalizationYears":15,"climate":"warm-temperate-moist","soil":"high-activity-clay"},
+            "modules":{\(modules.joined(separator: ",\n"))}}
+            """
     }
 }

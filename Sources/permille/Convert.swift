@@ -39,18 +39,26 @@ struct Convert: ParsableCommand {
         let root: JSONNode
         if inputEncoding == .xml {
             do { root = try XMLReader.parse(bytes) } catch {
-                Output.error(DiagnosticRenderer.render([Diagnostic(
-                    code: "xml.syntax", message: error.message,
-                    location: SourceLocation(file: input, line: error.line, column: error.column, path: ""),
-                    expected: error.expected, found: error.found)], source: bytes, limit: diagnosticLimit))
+                Output.error(
+                    DiagnosticRenderer.render(
+                        [
+                            Diagnostic(
+                                code: "xml.syntax", message: error.message,
+                                location: SourceLocation(file: input, line: error.line, column: error.column, path: ""),
+                                expected: error.expected, found: error.found)
+                        ], source: bytes, limit: diagnosticLimit))
                 throw ExitCode(1)
             }
         } else {
             do { root = try JSONParser.parse(bytes) } catch {
-                Output.error(DiagnosticRenderer.render([Diagnostic(
-                    code: "json.syntax", message: error.message,
-                    location: SourceLocation(file: input, line: error.position.line, column: error.position.column, path: ""),
-                    expected: error.expected, found: error.found)], source: bytes, limit: diagnosticLimit))
+                Output.error(
+                    DiagnosticRenderer.render(
+                        [
+                            Diagnostic(
+                                code: "json.syntax", message: error.message,
+                                location: SourceLocation(file: input, line: error.position.line, column: error.position.column, path: ""),
+                                expected: error.expected, found: error.found)
+                        ], source: bytes, limit: diagnosticLimit))
                 throw ExitCode(1)
             }
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import PerMilleJSON
 import PerMille
 import PerMilleData
+import PerMilleJSON
 
 struct Factors: ParsableCommand {
     static let configuration = CommandConfiguration(

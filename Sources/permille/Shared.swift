@@ -1,6 +1,12 @@
 import ArgumentParser
 import Foundation
+import PerMille
+import PerMilleData
+import PerMilleFormats
+import PerMilleJSON
+import PerMillePipeline
 import Synchronization
+
 #if canImport(Glibc)
     import Glibc
     private let systemWrite = Glibc.write
@@ -8,11 +14,6 @@ import Synchronization
     import Darwin
     private let systemWrite = Darwin.write
 #endif
-import PerMille
-import PerMilleData
-import PerMilleFormats
-import PerMilleJSON
-import PerMillePipeline
 
 /// Options every command that reads data shares.
 struct DataOptions: ParsableArguments {
@@ -61,9 +62,11 @@ struct MethodOptions: ParsableArguments {
 
 /// `--monte-carlo N [--seed S]`, shared by assess, report and portfolio.
 struct MonteCarloOptions: ParsableArguments {
-    @Option(name: .customLong("monte-carlo"), help: ArgumentHelp(
-        "Also propagate the factors' uncertainty by Monte Carlo with N draws (IPCC Approach 2; Docs/method.md §11.1).",
-        valueName: "N"))
+    @Option(
+        name: .customLong("monte-carlo"),
+        help: ArgumentHelp(
+            "Also propagate the factors' uncertainty by Monte Carlo with N draws (IPCC Approach 2; Docs/method.md §11.1).",
+            valueName: "N"))
     var draws: Int?
 
     @Option(help: ArgumentHelp("Seed of the Monte Carlo draws (default \(MonteCarlo.Settings.defaultSeed)); the same seed gives the same numbers.", valueName: "S"))

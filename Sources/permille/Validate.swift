@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PerMilleFormats
 import PerMillePipeline
-import PerMilleFormats
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +26,8 @@ struct Validate: ParsableCommand {
         // Every factor each row needs is resolved, as `assess` would: a file valid here assesses,
         // and every missing factor is listed at its row in this one run.
         do { _ = try pipeline.assess(read, options: methods.options) } catch {
-            _ = try reporting(style: style) { () throws(PipelineFailure) in throw PipelineFailure(error.stage, diagnostics: read.warnings + error.diagnostics, source: error.source) }
+            _ = try reporting(style: style) { () throws(PipelineFailure) in throw PipelineFailure(error.stage, diagnostics: read.warnings + error.diagnostics, source: error.source)
+            }
         }
         if format == .json {
             Output.print(DiagnosticDocument.encode(read.warnings, file: file, valid: true))

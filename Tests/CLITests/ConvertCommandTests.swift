@@ -22,7 +22,8 @@ struct ConvertCommandTests {
     @Test("an XML file with a DOCTYPE is refused, and convert writes nothing")
     func doctype() throws {
         let scratch = try TemporaryDirectory()
-        let input = try scratch.write(#"<?xml version="1.0"?><!DOCTYPE permille [<!ENTITY x SYSTEM "file:///etc/passwd">]><permille><format>&x;</format></permille>"#, to: "evil.xml")
+        let input = try scratch.write(
+            #"<?xml version="1.0"?><!DOCTYPE permille [<!ENTITY x SYSTEM "file:///etc/passwd">]><permille><format>&x;</format></permille>"#, to: "evil.xml")
         let output = scratch.url.appendingPathComponent("out.json").path
         let run = try PermilleBinary.run(["convert", input, output])
         #expect(run.exitCode == 1)

@@ -15,11 +15,13 @@ struct GoldenResultTests {
         return (run.exitCode, run.stdout)
     }
 
-    @Test("assess output equals the expected file", arguments: [
-        ("Fixtures/grassland-demo.json", ["--method", "exact-v9.4"], "Fixtures/grassland-demo.expected.json"),
-        ("Fixtures/tropical-demo.json", [], "Fixtures/tropical-demo.expected.json"),
-        ("Fixtures/rice-livestock-demo.json", [], "Fixtures/rice-livestock-demo.expected.json"),
-    ])
+    @Test(
+        "assess output equals the expected file",
+        arguments: [
+            ("Fixtures/grassland-demo.json", ["--method", "exact-v9.4"], "Fixtures/grassland-demo.expected.json"),
+            ("Fixtures/tropical-demo.json", [], "Fixtures/tropical-demo.expected.json"),
+            ("Fixtures/rice-livestock-demo.json", [], "Fixtures/rice-livestock-demo.expected.json"),
+        ])
     func golden(input: String, options: [String], expectedFile: String) throws {
         let result = try Self.run(["assess", input, "--format", "json", "--explain"] + options)
         #expect(result.status == 0)
@@ -32,15 +34,19 @@ struct GoldenResultTests {
             let actualLines = String(decoding: result.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let expectedLines = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }
-            Issue.record("\(expectedFile) differs at line \((first?.offset ?? min(actualLines.count, expectedLines.count)) + 1): got \(first.map { String($0.element.0) } ?? "(end)"), expected \(first.map { String($0.element.1) } ?? "(end)")")
+            Issue.record(
+                "\(expectedFile) differs at line \((first?.offset ?? min(actualLines.count, expectedLines.count)) + 1): got \(first.map { String($0.element.0) } ?? "(end)"), expected \(first.map { String($0.element.1) } ?? "(end)")"
+            )
         }
     }
 
-    @Test("the format-1 results recorded before format 2 still verify", arguments: [
-        ("Fixtures/grassland-demo.json", "Fixtures/grassland-demo.result-v1.json"),
-        ("Fixtures/tropical-demo.json", "Fixtures/tropical-demo.result-v1.json"),
-        ("Fixtures/rice-livestock-demo.json", "Fixtures/rice-livestock-demo.result-v1.json"),
-    ])
+    @Test(
+        "the format-1 results recorded before format 2 still verify",
+        arguments: [
+            ("Fixtures/grassland-demo.json", "Fixtures/grassland-demo.result-v1.json"),
+            ("Fixtures/tropical-demo.json", "Fixtures/tropical-demo.result-v1.json"),
+            ("Fixtures/rice-livestock-demo.json", "Fixtures/rice-livestock-demo.result-v1.json"),
+        ])
     func formatOneStillVerifies(input: String, result: String) throws {
         let run = try Self.run(["verify", input, result])
         #expect(run.status == 0, "\(String(decoding: run.output, as: UTF8.self))")

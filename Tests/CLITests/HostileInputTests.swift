@@ -18,17 +18,26 @@ struct HostileInputTests {
         #expect(run.stderrText.contains("error[file.too-large]"))
     }
 
-    @Test("each hostile file gives a clear error and no output", arguments: [
-        ("deep.json", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), "nesting deeper than"),
-        ("deep.xml", "<permille>" + String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000) + "</permille>", "error[xml.syntax]"),
-        ("laughs.xml", #"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><permille><name>&b;</name></permille>"#, "DOCTYPE is not allowed"),
-        ("url.xml", #"<?xml version="1.0"?><!DOCTYPE p [<!ENTITY e SYSTEM "http://127.0.0.1:9/x">]><permille>&e;</permille>"#, "DOCTYPE is not allowed"),
-        ("truncated.xml", "<permille><project><name>x</name>", "error[xml.syntax]"),
-        ("quadratic.xml", #"<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a ""# + String(repeating: "x", count: 50_000) + #"">]><permille><name>"# + String(repeating: "&a;", count: 5_000) + "</name></permille>", "DOCTYPE is not allowed"),
-        ("truncated.json", #"{"format": "permille/1", "project": {"name": "#, "error[json.syntax]"),
-        ("nan.json", #"{"format": "permille/1", "project": NaN}"#, "NaN/Infinity is not a JSON number"),
-        ("wrong-root.xml", "<project/>", "the root element must be <permille>"),
-    ])
+    @Test(
+        "each hostile file gives a clear error and no output",
+        arguments: [
+            ("deep.json", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), "nesting deeper than"),
+            ("deep.xml", "<permille>" + String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000) + "</permille>", "error[xml.syntax]"),
+            (
+                "laughs.xml", #"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><permille><name>&b;</name></permille>"#,
+                "DOCTYPE is not allowed"
+            ),
+            ("url.xml", #"<?xml version="1.0"?><!DOCTYPE p [<!ENTITY e SYSTEM "http://127.0.0.1:9/x">]><permille>&e;</permille>"#, "DOCTYPE is not allowed"),
+            ("truncated.xml", "<permille><project><name>x</name>", "error[xml.syntax]"),
+            (
+                "quadratic.xml",
+                #"<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a ""# + String(repeating: "x", count: 50_000) + #"">]><permille><name>"# + String(repeating: "&a;", count: 5_000)
+                    + "</name></permille>", "DOCTYPE is not allowed"
+            ),
+            ("truncated.json", #"{"format": "permille/1", "project": {"name": "#, "error[json.syntax]"),
+            ("nan.json", #"{"format": "permille/1", "project": NaN}"#, "NaN/Infinity is not a JSON number"),
+            ("wrong-root.xml", "<project/>", "the root element must be <permille>"),
+        ])
     func hostile(name: String, content: String, message: String) throws {
         let scratch = try TemporaryDirectory()
         let path = try scratch.write(content, to: name)

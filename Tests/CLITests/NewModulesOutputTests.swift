@@ -54,12 +54,12 @@ struct NewModulesOutputTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("area.json")
         try """
-            {"format": "permille/1",
-             "project": {"name": "area", "startYear": 2026, "implementationYears": 5, "capitalizationYears": 10, "climate": "warm-temperate-dry", "soil": "high-activity-clay"},
-             "modules": {"perennialCrops": [
-               {"id": "P1", "area": {"start": 0, "without": 0, "with": 60},
-                "start": {"system": "orchard"}, "without": {"system": "orchard"}, "with": {"system": "orchard"}}]}}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        {"format": "permille/1",
+         "project": {"name": "area", "startYear": 2026, "implementationYears": 5, "capitalizationYears": 10, "climate": "warm-temperate-dry", "soil": "high-activity-clay"},
+         "modules": {"perennialCrops": [
+           {"id": "P1", "area": {"start": 0, "without": 0, "with": 60},
+            "start": {"system": "orchard"}, "without": {"system": "orchard"}, "with": {"system": "orchard"}}]}}
+        """.write(to: file, atomically: true, encoding: .utf8)
         let run = try PermilleBinary.run(["assess", file.path])
         #expect(run.exitCode != 0)
         #expect(run.stdout.isEmpty)

@@ -41,10 +41,11 @@ struct ReportCommandTests {
         let run = try PermilleBinary.run(["report", Self.demo, "--format", "markdown"])
         #expect(run.exitCode == 0, "stderr: \(run.stderrText)")
         let titles = run.stdoutText.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
-        #expect(titles == [
-            "Project", "Headline", "Charts", "Results", "Per-mille rates", "Criteria scorecard", "Indicators",
-            "Practice sheets", "Factors used", "Method choices and divergences", "Digests",
-        ])
+        #expect(
+            titles == [
+                "Project", "Headline", "Charts", "Results", "Per-mille rates", "Criteria scorecard", "Indicators",
+                "Practice sheets", "Factors used", "Method choices and divergences", "Digests",
+            ])
     }
 
     @Test("csv is the long format and its totals match assess --format json")

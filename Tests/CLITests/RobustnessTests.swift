@@ -23,17 +23,19 @@ struct RobustnessTests {
         return edited
     }
 
-    @Test("values the probe crashed on are errors at their position, from validate and assess alike", arguments: [
-        // assess trapped converting a result of 2e18 ha to Int (TextReport.swift:151)
-        (#""area": {"start": 2e18, "without": 2e18, "with": 2e18}"#, "value.out-of-range", ":9:27"),
-        // the JSON writer trapped on the infinities 1e300 ha gives (JSONWriter.swift:24)
-        (#""area": {"start": 1e300, "without": 1e300, "with": 1e300}"#, "value.out-of-range", ":9:27"),
-        // above the planet's land area, though below the global ceiling
-        (#""area": {"start": 2e10, "without": 150, "with": 150}"#, "area.too-large", ":9:27"),
-        // 1e-400 silently became 0
-        (#""area": {"start": 1e-400, "without": 150, "with": 150}"#, "number.underflow", ":9:27"),
-        (#""area": {"start": 150, "without": 150, "with": 4.9e-324}"#, "number.underflow", ":9:"),
-    ])
+    @Test(
+        "values the probe crashed on are errors at their position, from validate and assess alike",
+        arguments: [
+            // assess trapped converting a result of 2e18 ha to Int (TextReport.swift:151)
+            (#""area": {"start": 2e18, "without": 2e18, "with": 2e18}"#, "value.out-of-range", ":9:27"),
+            // the JSON writer trapped on the infinities 1e300 ha gives (JSONWriter.swift:24)
+            (#""area": {"start": 1e300, "without": 1e300, "with": 1e300}"#, "value.out-of-range", ":9:27"),
+            // above the planet's land area, though below the global ceiling
+            (#""area": {"start": 2e10, "without": 150, "with": 150}"#, "area.too-large", ":9:27"),
+            // 1e-400 silently became 0
+            (#""area": {"start": 1e-400, "without": 150, "with": 150}"#, "number.underflow", ":9:27"),
+            (#""area": {"start": 150, "without": 150, "with": 4.9e-324}"#, "number.underflow", ":9:"),
+        ])
     func extremeAreas(area: String, code: String, place: String) throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
@@ -62,13 +64,15 @@ struct RobustnessTests {
         #expect(run.stderrText.contains("project.climate.meanAnnualTemperatureC"), "\(run.stderrText)")
     }
 
-    @Test("negative or absurd overrides, uncertainties and budgets are refused at their position", arguments: [
-        (#""overrides": [{"factor": "soc-ref", "value": -5, "source": "x"}]"#, "overrides[0].value"),
-        (#""overrides": [{"factor": "soc-ref", "value": 1e12, "source": "x"}]"#, "overrides[0].value"),
-        (#""overrides": [{"factor": "ef1", "value": 2, "source": "x"}]"#, "overrides[0].value"),
-        (#""overrides": [{"factor": "soc-ref", "value": 40, "uncertaintyPercent": -10, "source": "x"}]"#, "overrides[0].uncertaintyPercent"),
-        (#""overrides": [{"factor": "soc-ref", "value": 40, "uncertaintyPercent": 1e300, "source": "x"}]"#, "overrides[0].uncertaintyPercent"),
-    ])
+    @Test(
+        "negative or absurd overrides, uncertainties and budgets are refused at their position",
+        arguments: [
+            (#""overrides": [{"factor": "soc-ref", "value": -5, "source": "x"}]"#, "overrides[0].value"),
+            (#""overrides": [{"factor": "soc-ref", "value": 1e12, "source": "x"}]"#, "overrides[0].value"),
+            (#""overrides": [{"factor": "ef1", "value": 2, "source": "x"}]"#, "overrides[0].value"),
+            (#""overrides": [{"factor": "soc-ref", "value": 40, "uncertaintyPercent": -10, "source": "x"}]"#, "overrides[0].uncertaintyPercent"),
+            (#""overrides": [{"factor": "soc-ref", "value": 40, "uncertaintyPercent": 1e300, "source": "x"}]"#, "overrides[0].uncertaintyPercent"),
+        ])
     func overrides(entry: String, path: String) throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
@@ -140,7 +144,8 @@ struct RobustnessTests {
                 #"{"id":"G\#(index)","name":"x","area":{"start":-1,"without":150,"with":150},"start":{"condition":"nope"},"#
                     + #""without":{"condition":"non-degraded"},"with":{"condition":"non-degraded"}}"#)
         }
-        let project = #"{"format":"permille/1","project":{"name":"P","startYear":2026,"implementationYears":5,"capitalizationYears":10,"#
+        let project =
+            #"{"format":"permille/1","project":{"name":"P","startYear":2026,"implementationYears":5,"capitalizationYears":10,"#
             + #""climate":"warm-temperate-dry","soil":"high-activity-clay"},"modules":{"grassland":["# + rows.joined(separator: ",") + "]}}"
         #expect(project.utf8.count > 1_000_000)
         #expect(!project.contains("\n"))
@@ -196,9 +201,11 @@ struct RobustnessTests {
         #expect(run.stderrText.contains("nested deeper than"))
     }
 
-    @Test("a full device on standard output is reported and exits 2, never a trap", arguments: [
-        ["factors", "show", "soc-reference"], ["assess", "Fixtures/grassland-demo.json"], ["schema"],
-    ])
+    @Test(
+        "a full device on standard output is reported and exits 2, never a trap",
+        arguments: [
+            ["factors", "show", "soc-reference"], ["assess", "Fixtures/grassland-demo.json"], ["schema"],
+        ])
     func fullDevice(arguments: [String]) throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         let process = Process()
@@ -274,10 +281,12 @@ struct RobustnessTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let project = try String(contentsOf: Self.demo, encoding: .utf8)
-        let reordered = project
+        let reordered =
+            project
             .replacingOccurrences(
                 of: #""name": "Grassland demo", "country": "ESP", "region": "europe","#,
-                with: #""region":"europe","country":"ESP","name":"Grassland demo","#)
+                with: #""region":"europe","country":"ESP","name":"Grassland demo","#
+            )
             .replacingOccurrences(of: #""start": 150, "without": 150, "with": 150"#, with: #""with": 1.5e2, "without": 150.0, "start": 150"#)
         #expect(reordered != project)
         let path = try scratch.write(reordered, to: "reordered.json")
@@ -289,7 +298,8 @@ struct RobustnessTests {
         let fromXML = try PermilleBinary.run(["verify", xml, expected])
         #expect(fromXML.exitCode == 0, "\(fromXML.stdoutText)\(fromXML.stderrText)")
         // A real change still fails.
-        let changed = try scratch.write(reordered.replacingOccurrences(of: #""with": 1.5e2, "without": 150.0, "start": 150"#, with: #""with": 151, "without": 151, "start": 151"#), to: "changed.json")
+        let changed = try scratch.write(
+            reordered.replacingOccurrences(of: #""with": 1.5e2, "without": 150.0, "start": 150"#, with: #""with": 151, "without": 151, "start": 151"#), to: "changed.json")
         #expect(try PermilleBinary.run(["verify", changed, expected]).exitCode == 1)
     }
 
@@ -324,7 +334,8 @@ struct RobustnessTests {
         let inputs = try #require(text.range(of: #""inputs": ["#))
         let riceBlock = String(text[rice.lowerBound..<livestock.lowerBound])
         let livestockBlock = String(text[livestock.lowerBound..<inputs.lowerBound])
-        let edited = String(text[..<rice.lowerBound]) + livestockBlock + riceBlock.replacingOccurrences(of: #"{ "id": "R1","#, with: #"{ "id": "H1","#)
+        let edited =
+            String(text[..<rice.lowerBound]) + livestockBlock + riceBlock.replacingOccurrences(of: #"{ "id": "R1","#, with: #"{ "id": "H1","#)
             + String(text[inputs.lowerBound...])
         #expect(edited.contains(#"{ "id": "H1", "name": "Irrigated"#))
         let herdLine = (edited.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(#""id": "H1", "name": "Cattle"#) } ?? -1) + 1

@@ -48,7 +48,9 @@ struct ValidateAgreesWithAssessTests {
             let file = try scratch.write(text, to: "\(name).json")
             let validate = try PermilleBinary.run(["validate", file])
             let assess = try PermilleBinary.run(["assess", file])
-            #expect((validate.exitCode == 0) == (assess.exitCode == 0), "\(name): validate \(validate.exitCode), assess \(assess.exitCode)\n\(validate.stderrText)\n\(assess.stderrText)")
+            #expect(
+                (validate.exitCode == 0) == (assess.exitCode == 0),
+                "\(name): validate \(validate.exitCode), assess \(assess.exitCode)\n\(validate.stderrText)\n\(assess.stderrText)")
             if assess.exitCode == 0 { assessed += 1 } else { refused += 1 }
             let missing = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("error[factor.missing]") } }
             #expect(missing(validate.stderrText) == missing(assess.stderrText), "\(name)")
@@ -119,7 +121,8 @@ struct DiagnosticsJSONTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, PermilleBinary.packageRoot.appendingPathComponent("Docs/schemas/diagnostics-v1.schema.json").path]
+        process.arguments =
+            ["python3", "-c", script, PermilleBinary.packageRoot.appendingPathComponent("Docs/schemas/diagnostics-v1.schema.json").path]
             + documents.map(\.path)
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -170,14 +173,19 @@ struct UnreceivedConversionTests {
         for command in ["validate", "assess"] {
             let run = try PermilleBinary.run([command, file])
             #expect(run.exitCode == 0, "\(run.stderrText)")
-            #expect(run.stderrText.contains("warning[conversion.unreceived]: row H1 converts land to hedgerow, but no perennialCrops row receives it: the biomass growth of the new hedgerow is left out"), "\(command): \(run.stderrText)")
+            #expect(
+                run.stderrText.contains(
+                    "warning[conversion.unreceived]: row H1 converts land to hedgerow, but no perennialCrops row receives it: the biomass growth of the new hedgerow is left out"),
+                "\(command): \(run.stderrText)")
             #expect(run.stderrText.contains("expected: a perennialCrops row of hedgerow starting at 0 ha"))
             #expect(run.stderrText.contains(" --> \(file):"), "at the row's position")
         }
-        let received = edited.replacingOccurrences(of: Self.hedges, with: Self.hedges + #"""
-            "perennialCrops": [{ "id": "P1", "name": "The hedges", "area": {"start": 0, "without": 0, "with": 10},
-              "start": {"system": "hedgerow"}, "without": {"system": "hedgerow"}, "with": {"system": "hedgerow"} }],
-            """#)
+        let received = edited.replacingOccurrences(
+            of: Self.hedges,
+            with: Self.hedges + #"""
+                "perennialCrops": [{ "id": "P1", "name": "The hedges", "area": {"start": 0, "without": 0, "with": 10},
+                  "start": {"system": "hedgerow"}, "without": {"system": "hedgerow"}, "with": {"system": "hedgerow"} }],
+                """#)
         let file2 = try scratch.write(received, to: "received.json")
         let run = try PermilleBinary.run(["validate", file2])
         #expect(!run.stderrText.contains("conversion.unreceived"), "\(run.stderrText)")

@@ -89,7 +89,9 @@ struct VerifyCommandTests {
         let run = try PermilleBinary.run(["verify", Self.project, Self.expectedV1, "--indicators", indicators.path])
         #expect(run.exitCode == 1, "\(run.stderrText)")
         let out = run.stdoutText
-        #expect(out.contains("changed factor tables: soc-reference.csv (submitted sha256:367f51612d25992e7bf1fd74c9fb61a1a1b143f43342ebaa0e79ff6ba359006e, now sha256:"), "\(out.suffix(600))")
+        #expect(
+            out.contains("changed factor tables: soc-reference.csv (submitted sha256:367f51612d25992e7bf1fd74c9fb61a1a1b143f43342ebaa0e79ff6ba359006e, now sha256:"),
+            "\(out.suffix(600))")
         #expect(out.contains("modules.grassland.rows.G1.factors[0].value: submitted 24.0, recomputed 25.0\n"))
         // SOCref 25 instead of 24 scales every soil flux by 25/24: 1650 → 1718.75.
         #expect(out.contains("total.without: submitted 1650.0, recomputed 1718.75\n"))

@@ -55,9 +55,11 @@ struct IndicatorsLoaderTests {
     @Test("`all` in a table matches any value of that column")
     func wildcard() throws {
         let factors = try IndicatorsLoader.load()
-        let ef1 = try factors.factor("n2o-emission-factors", [
-            "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": "tropical-wet", "moisture_regime": "wet",
-        ])
+        let ef1 = try factors.factor(
+            "n2o-emission-factors",
+            [
+                "parameter": "ef1", "n_source": "mineralised-soil-n", "climate_zone": "tropical-wet", "moisture_regime": "wet",
+            ])
         #expect(ef1.value == 0.006)
         #expect(ef1.key.contains("climate_zone=all"))
     }

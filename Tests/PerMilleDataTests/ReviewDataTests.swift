@@ -103,9 +103,11 @@ struct ReviewDataTests {
         #expect(rows.count >= 10)
         for row in rows {
             let zone = row.key[4]
-            let direct = try factors.factor("soil-stock-change-factors", [
-                "used_in": "management", "land_use": "cropland", "practice": "no-tillage", "factor": "f-mg", "climate_zone": zone,
-            ])
+            let direct = try factors.factor(
+                "soil-stock-change-factors",
+                [
+                    "used_in": "management", "land_use": "cropland", "practice": "no-tillage", "factor": "f-mg", "climate_zone": zone,
+                ])
             #expect(direct.value == row.values[0])
         }
         let awd = try #require(review.practice("alternate-wetting-and-drying")?.factors.first { $0.key["practice"] == "irrigated-multiple-drainage-periods" })
@@ -139,8 +141,10 @@ struct ReviewDataTests {
         let factors = try IndicatorsLoader.load(from: folder)
         let found = Self.diagnostics { () throws(DiagnosticsError) in try ReviewDataLoader.load(from: folder, factors: factors) }
         let codes = Set(found.map(\.code))
-        for code in ["review.unknown-value-key", "review.unknown-value", "review.unknown-indicator", "review.type", "review.link-unresolved",
-                     "review.unknown-key", "review.missing-key"] {
+        for code in [
+            "review.unknown-value-key", "review.unknown-value", "review.unknown-indicator", "review.type", "review.link-unresolved",
+            "review.unknown-key", "review.missing-key",
+        ] {
             #expect(codes.contains(code), "\(code) not reported; got \(found.map(\.code))")
         }
         #expect(found.allSatisfy { ($0.location?.line ?? 0) > 0 && ($0.location?.column ?? 0) > 0 && !($0.location?.path ?? "").isEmpty })

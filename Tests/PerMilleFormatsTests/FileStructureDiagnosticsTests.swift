@@ -181,7 +181,6 @@ struct FileStructureDiagnosticsTests {
         """
     }
 
-
     @Test("An empty list for a later module is accepted")
     func emptyLaterModuleIsAccepted() throws {
         let text = Self.demo(withModule: "coastalWetlands").replacingOccurrences(of: #"[{"id": "X1"}]"#, with: "[]")

@@ -58,10 +58,12 @@ struct HerdsAndInputsTests {
         #expect(rice.area == Triple(start: 200, without: 200, with: 200))
         #expect(rice.states.start == RiceState(water: "continuously-flooded", preseason: "not-flooded-under-180-days"))
         #expect(rice.states.without == RiceState(water: "continuously-flooded", preseason: "not-flooded-under-180-days", straw: "burned"))
-        #expect(rice.states.with == RiceState(
-            water: "multiple-drainage", preseason: "not-flooded-under-180-days", straw: "incorporated-over-30-days-before",
-            strawTonnesPerHa: 4.5, amendments: [RiceAmendment(kind: "compost", tonnesPerHa: 2)], cultivationDays: 110, seasons: 2,
-            yieldTonnesPerHa: 5.2))
+        #expect(
+            rice.states.with
+                == RiceState(
+                    water: "multiple-drainage", preseason: "not-flooded-under-180-days", straw: "incorporated-over-30-days-before",
+                    strawTonnesPerHa: 4.5, amendments: [RiceAmendment(kind: "compost", tonnesPerHa: 2)], cultivationDays: 110, seasons: 2,
+                    yieldTonnesPerHa: 5.2))
         #expect(rice.states.start.seasons == 1, "default")
         #expect(rice.dynamics == RowDynamics(.linear))
 
@@ -138,17 +140,19 @@ struct HerdsAndInputsTests {
 
     @Test("overrides may name the new factors, four per manure system")
     func newOverrides() throws {
-        let text = try Self.project(replacing: "\n  }\n}", with: """
+        let text = try Self.project(
+            replacing: "\n  }\n}",
+            with: """
 
-              },
-              "overrides": [
-                {"factor": "electricity-grid-factor", "value": 0.41, "source": "National grid 2024"},
-                {"factor": "manure-ch4-ef-digester", "value": 12, "appliesTo": ["L1"], "source": "Country study"},
-                {"factor": "manure-frac-leach-solid-storage", "value": 0.02, "source": "Country study"},
-                {"factor": "rice-baseline-ef", "value": 1.2, "appliesTo": ["R1"], "source": "Country study"}
-              ]
-            }
-            """)
+                  },
+                  "overrides": [
+                    {"factor": "electricity-grid-factor", "value": 0.41, "source": "National grid 2024"},
+                    {"factor": "manure-ch4-ef-digester", "value": 12, "appliesTo": ["L1"], "source": "Country study"},
+                    {"factor": "manure-frac-leach-solid-storage", "value": 0.02, "source": "Country study"},
+                    {"factor": "rice-baseline-ef", "value": 1.2, "appliesTo": ["R1"], "source": "Country study"}
+                  ]
+                }
+                """)
         let outcome = DecoderTestSupport.decode(text)
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
         #expect(outcome.project?.overrides.map(\.factor) == ["electricity-grid-factor", "manure-ch4-ef-digester", "manure-frac-leach-solid-storage", "rice-baseline-ef"])

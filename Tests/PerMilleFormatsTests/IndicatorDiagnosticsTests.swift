@@ -7,14 +7,18 @@ import Testing
 @Suite("Diagnostics about reported indicators")
 struct IndicatorDiagnosticsTests {
     static let catalogue = IndicatorCatalogue(indicators: [
-        IndicatorDefinition(id: "beneficiaries", name: "Beneficiaries", unit: "count", kind: .reported, how: "reported", criteria: ["1.3"], sdgs: ["1"], inputs: [
-            IndicatorInput(key: "households", kind: .number, unit: "households", minimum: 0),
-            IndicatorInput(key: "womenBeneficiaryShare", kind: .number, unit: "share 0–1", minimum: 0, maximum: 1),
-        ]),
-        IndicatorDefinition(id: "mrv-readiness", name: "MRV", unit: "checklist", kind: .checklist, how: "evidence", criteria: [], sdgs: [], inputs: [
-            IndicatorInput(key: "monitoringPlan", kind: .choice, choices: ["soil-sampling", "remote-sensing"]),
-            IndicatorInput(key: "controlPlots", kind: .evidence),
-        ]),
+        IndicatorDefinition(
+            id: "beneficiaries", name: "Beneficiaries", unit: "count", kind: .reported, how: "reported", criteria: ["1.3"], sdgs: ["1"],
+            inputs: [
+                IndicatorInput(key: "households", kind: .number, unit: "households", minimum: 0),
+                IndicatorInput(key: "womenBeneficiaryShare", kind: .number, unit: "share 0–1", minimum: 0, maximum: 1),
+            ]),
+        IndicatorDefinition(
+            id: "mrv-readiness", name: "MRV", unit: "checklist", kind: .checklist, how: "evidence", criteria: [], sdgs: [],
+            inputs: [
+                IndicatorInput(key: "monitoringPlan", kind: .choice, choices: ["soil-sampling", "remote-sensing"]),
+                IndicatorInput(key: "controlPlots", kind: .evidence),
+            ]),
     ])
 
     static func decode(_ indicators: String) -> ProjectDecoder.Outcome {

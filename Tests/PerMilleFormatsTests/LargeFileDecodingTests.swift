@@ -9,7 +9,10 @@ struct LargeFileDecodingTests {
     /// `count` grassland rows, one per line from line 4 on: row `i` stands on line `4 + i`.
     static func file(rows count: Int, edit: (Int, String) -> String = { $1 }) -> String {
         let rows = (0..<count).map { index in
-            edit(index, #"{"id": "G\#(index)", "area": {"start": 10, "without": 10, "with": 10}, "start": {"condition": "non-degraded"}, "without": {"condition": "severely-degraded"}, "with": {"condition": "improved", "input": "high"}}"#)
+            edit(
+                index,
+                #"{"id": "G\#(index)", "area": {"start": 10, "without": 10, "with": 10}, "start": {"condition": "non-degraded"}, "without": {"condition": "severely-degraded"}, "with": {"condition": "improved", "input": "high"}}"#
+            )
         }
         return """
             {"format": "permille/1",

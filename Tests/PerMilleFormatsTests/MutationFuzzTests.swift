@@ -115,7 +115,10 @@ struct MutationFuzzTests {
     }
 
     static func mutate(_ bytes: inout [UInt8], using generator: inout SeededGenerator) {
-        guard !bytes.isEmpty else { bytes = tokens.randomElement(using: &generator) ?? []; return }
+        guard !bytes.isEmpty else {
+            bytes = tokens.randomElement(using: &generator) ?? []
+            return
+        }
         let index = Int.random(in: 0..<bytes.count, using: &generator)
         switch Int.random(in: 0...6, using: &generator) {
         case 0: bytes[index] = UInt8.random(in: 0...255, using: &generator)

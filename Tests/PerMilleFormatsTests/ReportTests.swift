@@ -213,11 +213,12 @@ struct ReportTests {
         for bar in bars {
             let key = bar.attributes["data-module"] ?? ""
             let figures = try #require(key == "project" ? report.project : report.modules.first { $0.module.rawValue == key }?.figures)
-            let expected = switch bar.attributes["data-scenario"] {
-            case "without": figures.rate.without
-            case "with": figures.rate.with
-            default: figures.additionalRate
-            }
+            let expected =
+                switch bar.attributes["data-scenario"] {
+                case "without": figures.rate.without
+                case "with": figures.rate.with
+                default: figures.additionalRate
+                }
             let value = try #require(Double(bar.attributes["data-value"] ?? ""))
             #expect(abs(value - expected) <= Self.tolerance, "\(key): \(value) vs \(expected)")
         }

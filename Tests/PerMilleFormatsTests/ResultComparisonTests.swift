@@ -40,9 +40,10 @@ struct ResultComparisonTests {
         let submitted = try Self.parse(#"{"modules": {"grassland": {"rows": {"G2": {"byGas": {"n2o": {"without": 93.7, "with": 0.0}}}}}}}"#)
         let recomputed = try Self.parse(#"{"modules": {"grassland": {"rows": {"G2": {"byGas": {"n2o": {"without": 0.0, "with": 0.0}}}}}}}"#)
         let comparison = ResultComparison.compare(submitted: submitted, recomputed: recomputed)
-        #expect(comparison.differences == [
-            .init(path: "modules.grassland.rows.G2.byGas.n2o.without", kind: .number, submitted: "93.7", recomputed: "0.0"),
-        ])
+        #expect(
+            comparison.differences == [
+                .init(path: "modules.grassland.rows.G2.byGas.n2o.without", kind: .number, submitted: "93.7", recomputed: "0.0")
+            ])
         #expect(comparison.numbersDiffering == 1)
         #expect(comparison.numbersCompared == 2)
         #expect(comparison.differences[0].description == "modules.grassland.rows.G2.byGas.n2o.without: submitted 93.7, recomputed 0.0")

@@ -42,7 +42,10 @@ struct SchemaTests {
             #expect(Set(rowFields.map(\.name)) == Set(accepted), "row keys of \(field.name)")
         }
         #expect(DescriptionReader.keys == ProjectSchema.project.map(\.name))
-        guard case .object(let override) = ProjectSchema.override else { Issue.record("override is not an object"); return }
+        guard case .object(let override) = ProjectSchema.override else {
+            Issue.record("override is not an object")
+            return
+        }
         #expect(Set(override.map(\.name)) == Set(OverridesReader.overrideKeys))
         #expect(Set(ProjectSchema.modules.map(\.name)) == Set(ProjectDecoder.supportedModules + ProjectDecoder.laterModules))
     }
@@ -64,9 +67,11 @@ struct SchemaTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, scratch.path] + XMLEncodingTests.fixtures.map {
-            DecoderTestSupport.packageRoot.appendingPathComponent("Fixtures/\($0)").path
-        }
+        process.arguments =
+            ["python3", "-c", script, scratch.path]
+            + XMLEncodingTests.fixtures.map {
+                DecoderTestSupport.packageRoot.appendingPathComponent("Fixtures/\($0)").path
+            }
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -82,7 +87,8 @@ struct StarterTests {
     @Test("both starters read without a diagnostic and assess to a gain", arguments: [false, true])
     func starter(xml: Bool) throws {
         let decoder = ProjectDecoder(factors: DecoderTestSupport.factors)
-        let outcome = xml
+        let outcome =
+            xml
             ? decoder.decode(xml: Array(Starter.xml.utf8), file: "starter.xml")
             : decoder.decode(json: Array(Starter.json.utf8), file: "starter.json")
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")

@@ -32,7 +32,8 @@ struct TropicalDemoTests {
         // D12) × 44/28 × 1250 = 0.2537857 t × 265;
         // the mineralised N also leaches (moist climate, ipcc): × Frac_LEACH 0.24 × EF5 0.011 instead of EF1.
         let l1 = try row("L1", in: result)
-        let l1Without = 305.940168 * 44 / 12 * 100 + 6.46 / 20 * 44 / 12 * 1250
+        let l1Without =
+            305.940168 * 44 / 12 * 100 + 6.46 / 20 * 44 / 12 * 1250
             + 6.46 / 20 / 15 * (0.006 + 0.24 * 0.011) * 44 / 28 * 1250 * 265
         expectNear(l1.without, l1Without)
         expectNear(l1.with, 0)

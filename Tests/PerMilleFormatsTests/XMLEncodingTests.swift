@@ -60,11 +60,13 @@ struct XMLEncodingTests {
         }
     }
 
-    @Test("a DOCTYPE is refused, whatever it declares", arguments: [
-        #"<?xml version="1.0"?><!DOCTYPE permille [<!ENTITY x SYSTEM "file:///etc/passwd">]><permille><name>&x;</name></permille>"#,
-        #"<?xml version="1.0"?><!DOCTYPE permille SYSTEM "http://example.invalid/p.dtd"><permille/>"#,
-        #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><permille><name>&lol3;</name></permille>"#,
-    ])
+    @Test(
+        "a DOCTYPE is refused, whatever it declares",
+        arguments: [
+            #"<?xml version="1.0"?><!DOCTYPE permille [<!ENTITY x SYSTEM "file:///etc/passwd">]><permille><name>&x;</name></permille>"#,
+            #"<?xml version="1.0"?><!DOCTYPE permille SYSTEM "http://example.invalid/p.dtd"><permille/>"#,
+            #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><permille><name>&lol3;</name></permille>"#,
+        ])
     func doctype(text: String) {
         #expect {
             try XMLReader.parse(Array(text.utf8))
@@ -180,12 +182,16 @@ struct GeneratedProjectTests {
                 return condition == "improved" && Bool.random(using: &generator)
                     ? #"{"condition": "improved", "input": "\#(pick(["medium", "high"]))"}"# : #"{"condition": "\#(condition)"}"#
             }
-            grassland.append(#"{"id": "G\#(index)", "area": \#(areas("grassland")), "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": {"without": "\#(pick(Self.dynamics))", "with": "\#(pick(Self.dynamics))"}}"#)
+            grassland.append(
+                #"{"id": "G\#(index)", "area": \#(areas("grassland")), "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": {"without": "\#(pick(Self.dynamics))", "with": "\#(pick(Self.dynamics))"}}"#
+            )
         }
         var crops: [String] = []
         for index in 0..<Int.random(in: 0...3, using: &generator) {
             let states = (0..<3).map { _ in #"{"tillage": "\#(pick(Self.tillage))", "input": "\#(pick(Self.inputs))"}"# }
-            crops.append(#"{"id": "A\#(index)", "name": "2024", "area": \#(areas("annual-cropland")), "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": "\#(pick(Self.dynamics))"}"#)
+            crops.append(
+                #"{"id": "A\#(index)", "name": "2024", "area": \#(areas("annual-cropland")), "start": \#(states[0]), "without": \#(states[1]), "with": \#(states[2]), "dynamics": "\#(pick(Self.dynamics))"}"#
+            )
         }
         var conversions: [String] = []
         for (landUse, net) in change.sorted(by: { $0.key < $1.key }) {

@@ -46,7 +46,8 @@ struct NumberTests {
             var digits = String(generator.next() % 9 + 1)
             for _ in 1..<digitCount { digits += String(generator.next() % 10) }
             let point = Int(generator.next() % UInt64(digitCount + 1))
-            var literal = point == 0 || point == digitCount
+            var literal =
+                point == 0 || point == digitCount
                 ? digits
                 : String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
             if generator.next() % 2 == 0 { literal += "e" + String(Int(generator.next() % 61) - 30) }
@@ -58,10 +59,11 @@ struct NumberTests {
         #expect(mismatches.isEmpty, "first mismatch: \(mismatches.first.map { $0.0 } ?? "")")
     }
 
-    @Test(arguments: [
-        ("2024", 2024), ("-7", -7), ("1e3", 1000), ("2.0", 2), ("-0", 0),
-        ("1.5", nil), ("1e300", nil), ("1e309", nil), ("9223372036854775808", nil),
-    ] as [(String, Int?)])
+    @Test(
+        arguments: [
+            ("2024", 2024), ("-7", -7), ("1e3", 1000), ("2.0", 2), ("-0", 0),
+            ("1.5", nil), ("1e300", nil), ("1e309", nil), ("9223372036854775808", nil),
+        ] as [(String, Int?)])
     func integerValue(literal: String, expected: Int?) throws {
         #expect(try JSONParser.parse(literal).number?.integerValue == expected)
     }

@@ -55,8 +55,10 @@ struct ValueTests {
     // Rows in a project file repeat the same keys and values, which the parser may share;
     // sharing must never mix up values that differ only late or in length.
     @Test func similarStringsStayDistinct() throws {
-        let keys = ["abcdefgh1", "abcdefgh2", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq",
-                    "abcdefghijklmnop", "a", "ab", "", "é", "abcdefgh1"]
+        let keys = [
+            "abcdefgh1", "abcdefgh2", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq",
+            "abcdefghijklmnop", "a", "ab", "", "é", "abcdefgh1",
+        ]
         let text = "[" + keys.map { "{\"\($0)\": \"\($0)\"}" }.joined(separator: ",") + "]"
         let rows = try #require(JSONParser.parse(text).array)
         #expect(rows.compactMap { $0.members?.first?.key } == keys)

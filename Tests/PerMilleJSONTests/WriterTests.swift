@@ -78,9 +78,10 @@ struct WriterTests {
     }
 
     @Test func sameValueGivesSameBytes() {
-        let value = JSONOutput.array((0..<200).map { i in
-            .object([("id", .integer(i)), ("x", .number(Double(i) / 7)), ("s", .string("n°\(i)"))])
-        })
+        let value = JSONOutput.array(
+            (0..<200).map { i in
+                .object([("id", .integer(i)), ("x", .number(Double(i) / 7)), ("s", .string("n°\(i)"))])
+            })
         let first = JSONWriter.write(value)
         #expect((0..<5).allSatisfy { _ in JSONWriter.write(value) == first })
         #expect(first.contains("\"x\": 0.14285714285714285,"))

@@ -7,12 +7,14 @@ struct AreaCheckAndUncertaintyTests {
 
     static func grassland(_ id: String, _ start: Double, _ with: Double) -> GrasslandRow {
         let state = GrasslandState(condition: "non-degraded")
-        return GrasslandRow(id: id, name: id, area: Triple(start: start, without: start, with: with), states: Triple(start: state, without: state, with: state), dynamics: RowDynamics(.linear))
+        return GrasslandRow(
+            id: id, name: id, area: Triple(start: start, without: start, with: with), states: Triple(start: state, without: state, with: state), dynamics: RowDynamics(.linear))
     }
 
     static func orchard(_ id: String, _ with: Double) -> PerennialRow {
         let state = PerennialState(system: "orchard")
-        return PerennialRow(id: id, name: id, area: Triple(start: 0, without: 0, with: with), states: Triple(start: state, without: state, with: state), dynamics: RowDynamics(.linear))
+        return PerennialRow(
+            id: id, name: id, area: Triple(start: 0, without: 0, with: with), states: Triple(start: state, without: state, with: state), dynamics: RowDynamics(.linear))
     }
 
     static func conversion(_ id: String, from: String, to: String, with: Double) -> LandUseChangeRow {
@@ -38,7 +40,10 @@ struct AreaCheckAndUncertaintyTests {
         let project = Project(description: description(), perennialCrops: orchards)
         let issue = AreaCheck.check(project, perennialSystems: Self.systems).first
         #expect(issue?.rowIDs == orchards.map(\.id))
-        #expect(issue?.message == "rows P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, … (12 rows) gain 60 ha of perennial cropland in 'with', but no land-use-change row brings land into perennial cropland")
+        #expect(
+            issue?.message
+                == "rows P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, … (12 rows) gain 60 ha of perennial cropland in 'with', but no land-use-change row brings land into perennial cropland"
+        )
     }
 
     @Test("a matching land-use-change row explains the move; a different amount is a warning")
@@ -75,7 +80,11 @@ struct AreaCheckAndUncertaintyTests {
         let drained = OrganicSoilState(landUse: "grassland", water: "drained", nutrient: "poor")
         let project = Project(
             description: description(), grassland: [Self.grassland("G1", 100, 70)],
-            organicSoils: [OrganicSoilRow(id: "O1", name: "peat", area: Triple(start: 50, without: 50, with: 40), states: Triple(start: drained, without: drained, with: drained), dynamics: RowDynamics(.linear))])
+            organicSoils: [
+                OrganicSoilRow(
+                    id: "O1", name: "peat", area: Triple(start: 50, without: 50, with: 40), states: Triple(start: drained, without: drained, with: drained),
+                    dynamics: RowDynamics(.linear))
+            ])
         let issues = AreaCheck.check(project, perennialSystems: Self.systems)
         #expect(issues.map(\.code).sorted() == ["area.organic-total", "area.unexplained-loss"])
         #expect(issues.first { $0.code == "area.organic-total" }?.found == "40 ha")
@@ -86,10 +95,16 @@ struct AreaCheckAndUncertaintyTests {
         let grazed = GrasslandState(condition: "high-intensity-grazing")
         let intact = GrasslandState(condition: "non-degraded")
         let degraded = GrasslandState(condition: "severely-degraded")
-        let project = Project(description: description(method: .exactV94), grassland: [
-            GrasslandRow(id: "G1", name: "G1", area: Triple(start: 150, without: 150, with: 150), states: Triple(start: grazed, without: intact, with: intact), dynamics: RowDynamics(.linear)),
-            GrasslandRow(id: "G2", name: "G2", area: Triple(start: 150, without: 150, with: 150), states: Triple(start: intact, without: degraded, with: intact), dynamics: RowDynamics(.linear)),
-        ])
+        let project = Project(
+            description: description(method: .exactV94),
+            grassland: [
+                GrasslandRow(
+                    id: "G1", name: "G1", area: Triple(start: 150, without: 150, with: 150), states: Triple(start: grazed, without: intact, with: intact),
+                    dynamics: RowDynamics(.linear)),
+                GrasslandRow(
+                    id: "G2", name: "G2", area: Triple(start: 150, without: 150, with: 150), states: Triple(start: intact, without: degraded, with: intact),
+                    dynamics: RowDynamics(.linear)),
+            ])
         let result = try assess(project, method: .exactV94)
         let uncertainty = try #require(result.uncertainty)
         let soil = try #require(uncertainty.cells.first { $0.component == .soil })

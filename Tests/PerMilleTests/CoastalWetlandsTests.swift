@@ -16,30 +16,38 @@ struct CoastalWetlandsTests {
         CoastalWetlandState(drainedHa: drained, excavatedHa: excavated, revegetatedHa: revegetated)
     }
 
-    static let workbook = project(climate: "warm-temperate-dry", capitalization: 10, row: CoastalWetlandRow(
-        id: "TM1", name: "tidal marsh", vegetation: .tidalMarsh, soil: .mineral, salinity: .below18,
-        area: Triple(start: 50, without: 50, with: 50),
-        states: Triple(start: state(22.5), without: state(12.5, 25), with: state(12.5, 25)), dynamics: RowDynamics(.linear)))
+    static let workbook = project(
+        climate: "warm-temperate-dry", capitalization: 10,
+        row: CoastalWetlandRow(
+            id: "TM1", name: "tidal marsh", vegetation: .tidalMarsh, soil: .mineral, salinity: .below18,
+            area: Triple(start: 50, without: 50, with: 50),
+            states: Triple(start: state(22.5), without: state(12.5, 25), with: state(12.5, 25)), dynamics: RowDynamics(.linear)))
 
     static func m1(_ dynamics: DynamicsKind) -> Project {
-        project(climate: "tropical-moist", capitalization: 15, row: CoastalWetlandRow(
-            id: "M1", name: "mangrove", vegetation: .mangrove, soil: .mineral,
-            area: Triple(start: 100, without: 100, with: 100),
-            states: Triple(start: state(), without: state(20, 30), with: state()), dynamics: RowDynamics(dynamics)))
+        project(
+            climate: "tropical-moist", capitalization: 15,
+            row: CoastalWetlandRow(
+                id: "M1", name: "mangrove", vegetation: .mangrove, soil: .mineral,
+                area: Triple(start: 100, without: 100, with: 100),
+                states: Triple(start: state(), without: state(20, 30), with: state()), dynamics: RowDynamics(dynamics)))
     }
 
     static func m2(_ dynamics: DynamicsKind) -> Project {
-        project(climate: "tropical-wet", capitalization: 15, row: CoastalWetlandRow(
-            id: "M2", name: "drained mangrove", vegetation: .mangrove, soil: .organic, salinity: .below18,
-            area: Triple(start: 40, without: 40, with: 40),
-            states: Triple(start: state(40), without: state(40), with: state(0, 0, 40)), dynamics: RowDynamics(dynamics)))
+        project(
+            climate: "tropical-wet", capitalization: 15,
+            row: CoastalWetlandRow(
+                id: "M2", name: "drained mangrove", vegetation: .mangrove, soil: .organic, salinity: .below18,
+                area: Triple(start: 40, without: 40, with: 40),
+                states: Triple(start: state(40), without: state(40), with: state(0, 0, 40)), dynamics: RowDynamics(dynamics)))
     }
 
     static func fortyYears(_ dynamics: DynamicsKind) -> Project {
-        project(climate: "cool-temperate-moist", implementation: 10, capitalization: 30, gwp: .ar6, row: CoastalWetlandRow(
-            id: "TM2", name: "tidal marsh", vegetation: .tidalMarsh, soil: .aggregated, salinity: .above18,
-            area: Triple(start: 60, without: 60, with: 60),
-            states: Triple(start: state(30, 5), without: state(30, 25), with: state(0, 5, 30)), dynamics: RowDynamics(dynamics)))
+        project(
+            climate: "cool-temperate-moist", implementation: 10, capitalization: 30, gwp: .ar6,
+            row: CoastalWetlandRow(
+                id: "TM2", name: "tidal marsh", vegetation: .tidalMarsh, soil: .aggregated, salinity: .above18,
+                area: Triple(start: 60, without: 60, with: 60),
+                states: Triple(start: state(30, 5), without: state(30, 25), with: state(0, 5, 30)), dynamics: RowDynamics(dynamics)))
     }
 
     /// co2-biomass, co2-soil (t CO2), ch4 (t CH4) of a scenario.
@@ -130,9 +138,11 @@ struct CoastalWetlandsTests {
 
     @Test("a mangrove in a cool zone that rewets needs a Tier 2 rewetting factor; one that does not rewet is assessed")
     func missingRewettingFactor() throws {
-        let rewets = Self.project(climate: "cool-temperate-moist", capitalization: 15, row: CoastalWetlandRow(
-            id: "C1", name: "cool mangrove", vegetation: .mangrove, area: Triple(start: 10, without: 10, with: 10),
-            states: Triple(start: Self.state(10), without: Self.state(10), with: Self.state(0)), dynamics: RowDynamics(.linear)))
+        let rewets = Self.project(
+            climate: "cool-temperate-moist", capitalization: 15,
+            row: CoastalWetlandRow(
+                id: "C1", name: "cool mangrove", vegetation: .mangrove, area: Triple(start: 10, without: 10, with: 10),
+                states: Triple(start: Self.state(10), without: Self.state(10), with: Self.state(0)), dynamics: RowDynamics(.linear)))
         #expect {
             try Assessor.assess(rewets, factors: TestData.factors, method: .exactV94)
         } throws: { error in

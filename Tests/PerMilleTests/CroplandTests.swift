@@ -6,12 +6,14 @@ struct CroplandTests {
     /// 100 ha of full-tillage cropland; the project moves to no-till, business as usual stays.
     static func noTillProject() -> Project {
         let state = AnnualCropState(tillage: "full", input: "medium")
-        return Project(description: description(), annualCrops: [
-            AnnualCropRow(
-                id: "A1", name: "No-till", area: Triple(start: 100, without: 100, with: 100),
-                states: Triple(start: state, without: state, with: AnnualCropState(tillage: "no-till", input: "medium")),
-                dynamics: RowDynamics(.linear)),
-        ])
+        return Project(
+            description: description(),
+            annualCrops: [
+                AnnualCropRow(
+                    id: "A1", name: "No-till", area: Triple(start: 100, without: 100, with: 100),
+                    states: Triple(start: state, without: state, with: AnnualCropState(tillage: "no-till", input: "medium")),
+                    dynamics: RowDynamics(.linear))
+            ])
     }
 
     @Test("ipcc: change from start on the adopting hectares")
@@ -49,9 +51,13 @@ struct CroplandTests {
     @Test("a new orchard grows 0.43 t C/ha/yr on its hectare series")
     func orchardGrowth() throws {
         let state = PerennialState(system: "orchard")
-        let project = Project(description: description(), perennialCrops: [
-            PerennialRow(id: "P1", name: "Orchard", area: Triple(start: 0, without: 0, with: 50), states: Triple(start: state, without: state, with: state), dynamics: RowDynamics(.linear)),
-        ])
+        let project = Project(
+            description: description(),
+            perennialCrops: [
+                PerennialRow(
+                    id: "P1", name: "Orchard", area: Triple(start: 0, without: 0, with: 50), states: Triple(start: state, without: state, with: state),
+                    dynamics: RowDynamics(.linear))
+            ])
         let result = try assess(project, method: .ipcc)
         // 0 → 50 ha linear over (5, 10): 625 ha·yr; AGB 0.43 + BGB 0 t C/ha/yr; max 8.5 t C/ha not reached
         // (8.5 / 0.43 = 19.8 yr > 15). Carbon 268.75 t → −985.417 t CO2. Soil: F_MG = F_I = 1, ΔSOC 0.
@@ -64,9 +70,13 @@ struct CroplandTests {
     @Test("growth stops at the maximum AGB, cohort by cohort")
     func orchardCap() throws {
         let state = PerennialState(system: "orchard")
-        let project = Project(description: description(capitalization: 30), perennialCrops: [
-            PerennialRow(id: "P1", name: "Orchard", area: Triple(start: 0, without: 0, with: 50), states: Triple(start: state, without: state, with: state), dynamics: RowDynamics(.linear)),
-        ])
+        let project = Project(
+            description: description(capitalization: 30),
+            perennialCrops: [
+                PerennialRow(
+                    id: "P1", name: "Orchard", area: Triple(start: 0, without: 0, with: 50), states: Triple(start: state, without: state, with: state),
+                    dynamics: RowDynamics(.linear))
+            ])
         let result = try assess(project, method: .ipcc)
         // Over 35 years every cohort (10 ha a year in years 1–5) reaches 8.5 t C/ha: 50 × 8.5 = 425 t C.
         let row = try #require(result.rows.first)

@@ -10,18 +10,22 @@ struct DynamicsTests {
         AreaSeries(from: a0, to: end, dynamics: kind, implementationYears: ti, totalYears: ti + tc, parameters: parameters)
     }
 
-    @Test("Σ H for 0 → 150 over (5, 10)", arguments: [
-        (DynamicsKind.linear, 1875.0), (.immediate, 2250.0), (.exponential, 2015.10),
-    ])
+    @Test(
+        "Σ H for 0 → 150 over (5, 10)",
+        arguments: [
+            (DynamicsKind.linear, 1875.0), (.immediate, 2250.0), (.exponential, 2015.10),
+        ])
     func increasingSum(kind: DynamicsKind, expected: Double) {
         expectClose(series(0, 150, kind, 5, 10).total, expected)
     }
 
-    @Test("first six H(y) for 0 → 150 over (5, 10)", arguments: [
-        (DynamicsKind.linear, [15.0, 45, 75, 105, 135, 150]),
-        (.immediate, [150.0, 150, 150, 150, 150, 150]),
-        (.exponential, [32.828, 85.186, 116.334, 134.864, 145.888, 150]),
-    ])
+    @Test(
+        "first six H(y) for 0 → 150 over (5, 10)",
+        arguments: [
+            (DynamicsKind.linear, [15.0, 45, 75, 105, 135, 150]),
+            (.immediate, [150.0, 150, 150, 150, 150, 150]),
+            (.exponential, [32.828, 85.186, 116.334, 134.864, 145.888, 150]),
+        ])
     func firstYears(kind: DynamicsKind, expected: [Double]) {
         let yearly = series(0, 150, kind, 5, 10).yearly
         for (actual, wanted) in zip(yearly.prefix(6), expected) { expectClose(actual, wanted) }
@@ -33,18 +37,22 @@ struct DynamicsTests {
         expectClose(series(150, 0, kind, 5, 10).total, expected)
     }
 
-    @Test("Σ H and Σ H_soil for 0 → 150 over (5, 20)", arguments: [
-        (DynamicsKind.linear, 3375.0, 3000.0), (.immediate, 3750.0, 2925.0), (.exponential, 3515.10, 3000.0),
-    ])
+    @Test(
+        "Σ H and Σ H_soil for 0 → 150 over (5, 20)",
+        arguments: [
+            (DynamicsKind.linear, 3375.0, 3000.0), (.immediate, 3750.0, 2925.0), (.exponential, 3515.10, 3000.0),
+        ])
     func twentyFiveYears(kind: DynamicsKind, total: Double, soil: Double) {
         let result = series(0, 150, kind, 5, 20)
         expectClose(result.total, total)
         expectClose(result.soilTotal, soil)
     }
 
-    @Test("Σ H and Σ H_soil for 0 → 150 over (25, 5): implementation longer than 20 years", arguments: [
-        (DynamicsKind.linear, 2625.0, 2325.0), (.immediate, 4500.0, 2925.0), (.exponential, 4204.72, 2998.37),
-    ])
+    @Test(
+        "Σ H and Σ H_soil for 0 → 150 over (25, 5): implementation longer than 20 years",
+        arguments: [
+            (DynamicsKind.linear, 2625.0, 2325.0), (.immediate, 4500.0, 2925.0), (.exponential, 4204.72, 2998.37),
+        ])
     func longImplementation(kind: DynamicsKind, total: Double, soil: Double) {
         let result = series(0, 150, kind, 25, 5)
         expectClose(result.total, total)

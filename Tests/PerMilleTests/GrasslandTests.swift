@@ -6,16 +6,22 @@ import Testing
 struct GrasslandTests {
     static func demo() -> Project {
         let all150 = Triple(start: 150.0, without: 150, with: 150)
-        return Project(description: description(), grassland: [
-            GrasslandRow(
-                id: "G1", name: "Grazing pressure reduced", area: all150,
-                states: Triple(start: GrasslandState(condition: "high-intensity-grazing"), without: GrasslandState(condition: "non-degraded"), with: GrasslandState(condition: "non-degraded")),
-                dynamics: RowDynamics(.linear)),
-            GrasslandRow(
-                id: "G2", name: "Commons protected", area: all150,
-                states: Triple(start: GrasslandState(condition: "non-degraded"), without: GrasslandState(condition: "severely-degraded", fire: true), with: GrasslandState(condition: "non-degraded")),
-                dynamics: RowDynamics(.linear)),
-        ])
+        return Project(
+            description: description(),
+            grassland: [
+                GrasslandRow(
+                    id: "G1", name: "Grazing pressure reduced", area: all150,
+                    states: Triple(
+                        start: GrasslandState(condition: "high-intensity-grazing"), without: GrasslandState(condition: "non-degraded"),
+                        with: GrasslandState(condition: "non-degraded")),
+                    dynamics: RowDynamics(.linear)),
+                GrasslandRow(
+                    id: "G2", name: "Commons protected", area: all150,
+                    states: Triple(
+                        start: GrasslandState(condition: "non-degraded"), without: GrasslandState(condition: "severely-degraded", fire: true),
+                        with: GrasslandState(condition: "non-degraded")),
+                    dynamics: RowDynamics(.linear)),
+            ])
     }
 
     @Test("exact-v9.4 reproduces the workbook: without 1 650, with −825, balance −2 475")
@@ -70,13 +76,16 @@ struct GrasslandTests {
     func fireOnly() throws {
         let calm = GrasslandState(condition: "non-degraded")
         let burnt = GrasslandState(condition: "non-degraded", fire: true, fireFuelTonnesPerHa: 4)
-        let project = Project(description: description(), grassland: [
-            GrasslandRow(id: "G1", name: "Burning", area: Triple(start: 100, without: 100, with: 100), states: Triple(start: calm, without: calm, with: burnt), dynamics: RowDynamics(.linear)),
-        ])
+        let project = Project(
+            description: description(),
+            grassland: [
+                GrasslandRow(
+                    id: "G1", name: "Burning", area: Triple(start: 100, without: 100, with: 100), states: Triple(start: calm, without: calm, with: burnt),
+                    dynamics: RowDynamics(.linear))
+            ])
         let row = try #require(try assess(project, method: .ipcc).rows.first)
         // 4 × 0.77 = 3.08 t dm/ha/yr burnt × 2.3 g CH4/kg on the hectares reaching the state: 0 → 100 linear, 1250 ha·yr.
         expectClose(row.mass(.with, .ch4), 3.08 * 2.3 / 1000 * 1250, within: 1e-9)
         expectClose(row.mass(.with, .co2Soil), 0)
     }
 }
-

@@ -10,7 +10,9 @@ struct InputsTests {
     }
 
     static func row(_ kind: String, _ start: Double, _ without: Double, _ with: Double, id: String = "I1", inCountry: Bool = false, fuelUse: String = "stationary") -> InputRow {
-        InputRow(id: id, name: kind, kind: kind, amount: Triple(start: start, without: without, with: with), manufacturedInCountry: inCountry, fuelUse: fuelUse, dynamics: RowDynamics(.linear))
+        InputRow(
+            id: id, name: kind, kind: kind, amount: Triple(start: start, without: without, with: with), manufacturedInCountry: inCountry, fuelUse: fuelUse,
+            dynamics: RowDynamics(.linear))
     }
 
     @Test("synthetic N: direct N2O with EF1, indirect N2O (ipcc), manufacture; amounts follow the dynamics")
@@ -71,9 +73,10 @@ struct InputsTests {
 
     @Test("lime: 0.12 / 0.13 / 0.125 t C per t, and 0.586667 t CO2e manufacture")
     func lime() throws {
-        let result = try assess(Self.project([
-            Self.row("limestone", 20, 20, 20, id: "L1"), Self.row("dolomite", 20, 20, 20, id: "L2"), Self.row("lime", 20, 20, 20, id: "L3"),
-        ]), method: .ipcc)
+        let result = try assess(
+            Self.project([
+                Self.row("limestone", 20, 20, 20, id: "L1"), Self.row("dolomite", 20, 20, 20, id: "L2"), Self.row("lime", 20, 20, 20, id: "L3"),
+            ]), method: .ipcc)
         for (id, carbon) in [("L1", 0.12), ("L2", 0.13), ("L3", 0.125)] {
             let row = try #require(result.rows.first { $0.id == id })
             expectClose(row.mass(.with, .co2Other), 300 * carbon * 44 / 12, within: 1e-9)

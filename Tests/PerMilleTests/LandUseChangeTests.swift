@@ -7,9 +7,13 @@ struct LandUseChangeTests {
 
     @Test("deforestation to cropland: biomass, dead organic matter, soil and SOM N2O")
     func deforestation() throws {
-        let project = Project(description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "western-africa"), landUseChange: [
-            LandUseChangeRow(id: "L1", name: "Clearing", from: LandUse(key: "forest", forest: Self.rainforest), to: LandUse(key: "annual-cropland"), convertedWithout: 100, convertedWith: 0, dynamics: RowDynamics(.linear)),
-        ])
+        let project = Project(
+            description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "western-africa"),
+            landUseChange: [
+                LandUseChangeRow(
+                    id: "L1", name: "Clearing", from: LandUse(key: "forest", forest: Self.rainforest), to: LandUse(key: "annual-cropland"), convertedWithout: 100, convertedWith: 0,
+                    dynamics: RowDynamics(.linear))
+            ])
         let result = try assess(project, method: .ipcc)
         let row = try #require(result.rows.first)
         // AGB 189.974 t C/ha (404.2 t dm ≥ 125 → R 0.532): living 189.974 × 1.532 = 291.040168;
@@ -28,9 +32,13 @@ struct LandUseChangeTests {
 
     @Test("afforestation of grassland: stock lost, forest growth and dead organic matter building up")
     func afforestation() throws {
-        let project = Project(description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "western-africa"), landUseChange: [
-            LandUseChangeRow(id: "L2", name: "Planting", from: LandUse(key: "grassland"), to: LandUse(key: "forest", forest: Self.rainforest), convertedWithout: 0, convertedWith: 100, dynamics: RowDynamics(.linear)),
-        ])
+        let project = Project(
+            description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "western-africa"),
+            landUseChange: [
+                LandUseChangeRow(
+                    id: "L2", name: "Planting", from: LandUse(key: "grassland"), to: LandUse(key: "forest", forest: Self.rainforest), convertedWithout: 0, convertedWith: 100,
+                    dynamics: RowDynamics(.linear))
+            ])
         let result = try assess(project, method: .ipcc)
         let row = try #require(result.rows.first)
         // Grassland stock 7.567 t C/ha lost: 7.567 × 44/12 × 100 = 2774.567 t CO2.
@@ -44,9 +52,13 @@ struct LandUseChangeTests {
     @Test("forest degradation books the lost living biomass as hectares degrade")
     func degradation() throws {
         let intact = ForestState(biomassLossPercent: 0)
-        let project = Project(description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "western-africa"), forestManagement: [
-            ForestManagementRow(id: "F1", name: "Logging", forest: Self.rainforest, area: Triple(start: 200, without: 200, with: 200), states: Triple(start: intact, without: ForestState(biomassLossPercent: 30), with: intact), dynamics: RowDynamics(.linear)),
-        ])
+        let project = Project(
+            description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "western-africa"),
+            forestManagement: [
+                ForestManagementRow(
+                    id: "F1", name: "Logging", forest: Self.rainforest, area: Triple(start: 200, without: 200, with: 200),
+                    states: Triple(start: intact, without: ForestState(biomassLossPercent: 30), with: intact), dynamics: RowDynamics(.linear))
+            ])
         let result = try assess(project, method: .ipcc)
         // 30 % of 291.040168 t C/ha = 87.31205 t C/ha × 44/12 × 200 ha.
         let row = try #require(result.rows.first)
@@ -57,9 +69,14 @@ struct LandUseChangeTests {
     @Test("rewetting a drained tropical grassland peat")
     func rewetting() throws {
         let drained = OrganicSoilState(landUse: "grassland", water: "drained", nutrient: "poor")
-        let project = Project(description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "south-eastern-asia"), organicSoils: [
-            OrganicSoilRow(id: "O1", name: "Peat", area: Triple(start: 100, without: 100, with: 100), states: Triple(start: drained, without: drained, with: OrganicSoilState(landUse: "grassland", water: "rewetted", nutrient: "poor")), dynamics: RowDynamics(.linear)),
-        ])
+        let project = Project(
+            description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "south-eastern-asia"),
+            organicSoils: [
+                OrganicSoilRow(
+                    id: "O1", name: "Peat", area: Triple(start: 100, without: 100, with: 100),
+                    states: Triple(start: drained, without: drained, with: OrganicSoilState(landUse: "grassland", water: "rewetted", nutrient: "poor")),
+                    dynamics: RowDynamics(.linear))
+            ])
         let result = try assess(project, method: .ipcc)
         let row = try #require(result.rows.first)
         // Drained: (9.6 + DOC 0.82) × 44/12 = 38.206667 t CO2/ha/yr; CH4 7 kg; N2O 5 kg N2O-N × 44/28.

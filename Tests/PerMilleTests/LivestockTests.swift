@@ -6,9 +6,13 @@ struct LivestockTests {
     static func herd(shares: [ManureShare]?, heads: Triple<Double> = Triple(start: 100, without: 100, with: 100), overrides: [FactorOverride] = []) -> Project {
         var description = description(climate: "tropical-moist", soil: "low-activity-clay", region: "eastern-africa")
         description.country = "kenya"
-        return Project(description: description, livestock: [
-            LivestockRow(id: "H1", name: "Dairy herd", species: "dairy-cattle", heads: heads, manure: Triple(start: shares, without: shares, with: shares), dynamics: RowDynamics(.linear)),
-        ], overrides: overrides)
+        return Project(
+            description: description,
+            livestock: [
+                LivestockRow(
+                    id: "H1", name: "Dairy herd", species: "dairy-cattle", heads: heads, manure: Triple(start: shares, without: shares, with: shares),
+                    dynamics: RowDynamics(.linear))
+            ], overrides: overrides)
     }
 
     @Test("grazing dairy cattle: enteric CH4, pasture manure CH4, EF3PRP N2O and its indirect N2O")
@@ -46,10 +50,13 @@ struct LivestockTests {
     ) -> Project {
         var description = description(climate: climate, soil: "low-activity-clay", region: "europe")
         description.country = country
-        return Project(description: description, livestock: [
-            LivestockRow(id: "H1", name: "herd", species: species, productivity: productivity, heads: Triple(start: heads, without: heads, with: heads),
-                         manure: Triple(start: nil, without: nil, with: nil), dynamics: RowDynamics(.linear)),
-        ])
+        return Project(
+            description: description,
+            livestock: [
+                LivestockRow(
+                    id: "H1", name: "herd", species: species, productivity: productivity, heads: Triple(start: heads, without: heads, with: heads),
+                    manure: Triple(start: nil, without: nil, with: nil), dynamics: RowDynamics(.linear))
+            ])
     }
 
     @Test("default manure shares: livestock-manure-defaults.md §3 check values (dairy, western Europe, cool-temperate moist)")
@@ -86,8 +93,11 @@ struct LivestockTests {
         for animal in species.sorted() {
             // The first region (and its first country) with default shares for the animal.
             guard let record = shares.records.first(where: { $0.key[2] == animal && $0.key[1] == "default" }),
-                  let country = regions.records.first(where: { $0.text["ipcc_livestock_region"] == record.key[0] })?.key[0]
-            else { Issue.record("no default shares for \(animal)"); continue }
+                let country = regions.records.first(where: { $0.text["ipcc_livestock_region"] == record.key[0] })?.key[0]
+            else {
+                Issue.record("no default shares for \(animal)")
+                continue
+            }
             for climate in ["tropical-moist", "cool-temperate-dry", "tropical-montane"] {
                 for method in Method.allCases {
                     let project = Self.defaultHerd(species: animal, country: country, climate: climate, heads: 10)
@@ -105,11 +115,15 @@ struct LivestockTests {
         // Layers, high productivity: EX-ACT's CH4 EF is 0 for daily spread and poultry manure.
         var project = Self.defaultHerd(species: "chicken-layer", country: "france", climate: "warm-temperate-moist", heads: 1000)
         project.livestock[0].productivity = "high-productivity"
-        project.livestock[0].manure = Triple(start: [ManureShare(system: "daily-spread", percent: 100)], without: [ManureShare(system: "daily-spread", percent: 100)], with: [ManureShare(system: "daily-spread", percent: 100)])
+        project.livestock[0].manure = Triple(
+            start: [ManureShare(system: "daily-spread", percent: 100)], without: [ManureShare(system: "daily-spread", percent: 100)],
+            with: [ManureShare(system: "daily-spread", percent: 100)])
         let row = try #require(try assess(project, method: .exactV94).rows.first)
         #expect(row.notes.contains { $0.contains("manure CH4 EF (daily-spread) is 0 in EX-ACT v9.4") })
         // An unknown system has no cell: refused at the row, naming the override.
-        project.livestock[0].manure = Triple(start: [ManureShare(system: "septic-tank", percent: 100)], without: [ManureShare(system: "septic-tank", percent: 100)], with: [ManureShare(system: "septic-tank", percent: 100)])
+        project.livestock[0].manure = Triple(
+            start: [ManureShare(system: "septic-tank", percent: 100)], without: [ManureShare(system: "septic-tank", percent: 100)],
+            with: [ManureShare(system: "septic-tank", percent: 100)])
         #expect {
             try Assessor.assess(project, factors: TestData.factors, method: .ipcc)
         } throws: { error in

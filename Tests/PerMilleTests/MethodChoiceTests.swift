@@ -7,9 +7,13 @@ struct MethodChoiceTests {
     func exponentialQuirkScope() throws {
         let drained = OrganicSoilState(landUse: "grassland", water: "drained", nutrient: "poor")
         let rewetted = OrganicSoilState(landUse: "grassland", water: "rewetted", nutrient: "poor")
-        let project = Project(description: description(climate: "tropical-moist", soil: "low-activity-clay"), organicSoils: [
-            OrganicSoilRow(id: "O1", name: "Peat", area: Triple(start: 100, without: 100, with: 100), states: Triple(start: drained, without: drained, with: rewetted), dynamics: RowDynamics(.exponential)),
-        ])
+        let project = Project(
+            description: description(climate: "tropical-moist", soil: "low-activity-clay"),
+            organicSoils: [
+                OrganicSoilRow(
+                    id: "O1", name: "Peat", area: Triple(start: 100, without: 100, with: 100), states: Triple(start: drained, without: drained, with: rewetted),
+                    dynamics: RowDynamics(.exponential))
+            ])
         let ipcc = try assess(project, method: .ipcc).total
         let exact = try assess(project, method: .exactV94).total
         expectClose(exact.with, ipcc.with)
@@ -22,9 +26,13 @@ struct MethodChoiceTests {
     @Test("EX-ACT's exponential decrease from a non-zero area returns the 0 → A curve in exact-v9.4 (D5)")
     func exponentialQuirk() throws {
         let orchard = PerennialState(system: "orchard", standingAGBTonnesCPerHa: 0)
-        let project = Project(description: description(), perennialCrops: [
-            PerennialRow(id: "P1", name: "Orchard grubbed up without the project", area: Triple(start: 150, without: 0, with: 150), states: Triple(start: orchard, without: orchard, with: orchard), dynamics: RowDynamics(.exponential)),
-        ])
+        let project = Project(
+            description: description(),
+            perennialCrops: [
+                PerennialRow(
+                    id: "P1", name: "Orchard grubbed up without the project", area: Triple(start: 150, without: 0, with: 150),
+                    states: Triple(start: orchard, without: orchard, with: orchard), dynamics: RowDynamics(.exponential))
+            ])
         let exact = try #require(try assess(project, method: .exactV94).rows.first)
         let ipcc = try #require(try assess(project, method: .ipcc).rows.first)
         // Growth 0.43 t C/ha/yr on the orchard's own hectares (no cohort reaches 8.5 t C/ha within 15 years: 8.5 / 0.43 = 19.8).
@@ -43,9 +51,13 @@ struct MethodChoiceTests {
     @Test("a Tier 2 carbon-fraction override with its source changes forest growth in proportion")
     func carbonFractionOverride() throws {
         let forest = ForestDescription(ecozone: "tropical-rainforest")
-        var project = Project(description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "western-africa"), landUseChange: [
-            LandUseChangeRow(id: "L1", name: "Planting", from: LandUse(key: "grassland"), to: LandUse(key: "forest", forest: forest), convertedWithout: 0, convertedWith: 100, dynamics: RowDynamics(.linear)),
-        ])
+        var project = Project(
+            description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "western-africa"),
+            landUseChange: [
+                LandUseChangeRow(
+                    id: "L1", name: "Planting", from: LandUse(key: "grassland"), to: LandUse(key: "forest", forest: forest), convertedWithout: 0, convertedWith: 100,
+                    dynamics: RowDynamics(.linear))
+            ])
         let base = try #require(try assess(project, method: .ipcc).rows.first)
         project.overrides = [FactorOverride(factor: "carbon-fraction", value: 0.5, source: "CDM tool AR-TOOL14")]
         let overridden = try #require(try assess(project, method: .ipcc).rows.first)
@@ -84,9 +96,13 @@ struct MethodChoiceTests {
     @Test("tropical montane cropland uses IPCC 2019 factors in ipcc and EX-ACT's 2006 values in exact-v9.4 (D4)")
     func montaneFactors() throws {
         let full = AnnualCropState(tillage: "full", input: "medium")
-        let project = Project(description: description(climate: "tropical-montane", soil: "low-activity-clay"), annualCrops: [
-            AnnualCropRow(id: "A1", name: "No-till", area: Triple(start: 100, without: 100, with: 100), states: Triple(start: full, without: full, with: AnnualCropState(tillage: "no-till", input: "medium")), dynamics: RowDynamics(.linear)),
-        ])
+        let project = Project(
+            description: description(climate: "tropical-montane", soil: "low-activity-clay"),
+            annualCrops: [
+                AnnualCropRow(
+                    id: "A1", name: "No-till", area: Triple(start: 100, without: 100, with: 100),
+                    states: Triple(start: full, without: full, with: AnnualCropState(tillage: "no-till", input: "medium")), dynamics: RowDynamics(.linear))
+            ])
         // SOCref 44. ipcc: F_LU 0.86, no-till 1.08 → ΔSOC 44 × 0.86 × 0.08 = 3.0272 on 1250 ha·yr.
         // exact-v9.4: F_LU 0.64, no-till 1.16 → ΔSOC 44 × 0.64 × 0.16 = 4.5056 on the full 1500 ha·yr (D1).
         let ipcc = try assess(project, method: .ipcc)
@@ -98,16 +114,19 @@ struct MethodChoiceTests {
 
     @Test("a conversion row's two land uses take separate overrides (f-lu-from, f-lu-to)")
     func conversionOverrides() throws {
-        var project = Project(description: description(), landUseChange: [
-            LandUseChangeRow(id: "L1", name: "Ploughing", from: LandUse(key: "grassland"), to: LandUse(key: "annual-cropland"), convertedWithout: 100, convertedWith: 0, dynamics: RowDynamics(.linear)),
-        ])
+        var project = Project(
+            description: description(),
+            landUseChange: [
+                LandUseChangeRow(
+                    id: "L1", name: "Ploughing", from: LandUse(key: "grassland"), to: LandUse(key: "annual-cropland"), convertedWithout: 100, convertedWith: 0,
+                    dynamics: RowDynamics(.linear))
+            ])
         project.overrides = [FactorOverride(factor: "f-lu-to", value: 0.5, appliesTo: ["L1"], source: "regional long-term trial")]
         let row = try #require(try assess(project, method: .exactV94).rows.first)
         // SOCref 24 × (0.5 − grassland 1) = −12 t C/ha; 12 / 20 × 44/12 × 1250 ha·yr = 2750 t CO2.
         expectClose(row.mass(.without, .co2Soil), 2750)
     }
 }
-
 
 @Suite("Large projects")
 struct LargeProjectTests {

@@ -93,7 +93,9 @@ struct MonteCarloTests {
             overrides: [FactorOverride(factor: "electricity-grid-factor", value: 0.5, uncertaintyPercent: percent, source: "national grid 2024")])
     }
 
-    static func monteCarlo(_ project: Project, draws: Int, seed: UInt64 = MonteCarlo.Settings.defaultSeed, chunkSize: Int = MonteCarlo.defaultChunkSize) throws -> (Assessment, MonteCarlo.Report) {
+    static func monteCarlo(_ project: Project, draws: Int, seed: UInt64 = MonteCarlo.Settings.defaultSeed, chunkSize: Int = MonteCarlo.defaultChunkSize) throws -> (
+        Assessment, MonteCarlo.Report
+    ) {
         let assessment = try assess(project, method: .ipcc)
         let report = try MonteCarlo.run(project, factors: TestData.factors, assessment: assessment, settings: .init(draws: draws, seed: seed), chunkSize: chunkSize)
         return (assessment, report)

@@ -9,9 +9,14 @@ struct ReviewTests {
 
     static func review(criteria: [Criterion] = [], practices: [PracticeSheet] = []) -> ReviewData {
         let catalogue = IndicatorCatalogue(indicators: [
-            IndicatorDefinition(id: "permille-additional", name: "Additional rate", unit: "‰/yr", kind: .computed, how: "§2", criteria: ["2.2"], sdgs: ["15.3.1"], values: ["permille-additional"]),
-            IndicatorDefinition(id: "beneficiaries", name: "Households", unit: "count", kind: .reported, how: "reported", criteria: ["1.3"], sdgs: ["1", "5"], inputs: [IndicatorInput(key: "households", kind: .number, unit: "households")]),
-            IndicatorDefinition(id: "tenure", name: "Tenure", unit: "%", kind: .reported, how: "reported", criteria: ["1.2"], sdgs: ["1.4.2"], inputs: [IndicatorInput(key: "secureTenureShare", kind: .number)]),
+            IndicatorDefinition(
+                id: "permille-additional", name: "Additional rate", unit: "‰/yr", kind: .computed, how: "§2", criteria: ["2.2"], sdgs: ["15.3.1"], values: ["permille-additional"]),
+            IndicatorDefinition(
+                id: "beneficiaries", name: "Households", unit: "count", kind: .reported, how: "reported", criteria: ["1.3"], sdgs: ["1", "5"],
+                inputs: [IndicatorInput(key: "households", kind: .number, unit: "households")]),
+            IndicatorDefinition(
+                id: "tenure", name: "Tenure", unit: "%", kind: .reported, how: "reported", criteria: ["1.2"], sdgs: ["1.4.2"],
+                inputs: [IndicatorInput(key: "secureTenureShare", kind: .number)]),
         ])
         return ReviewData(catalogue: catalogue, criteria: CriteriaSet(source: "test", criteria: criteria), practices: practices, digests: [:])
     }
@@ -37,7 +42,10 @@ struct ReviewTests {
         #expect(result.values["permille-additional"] == .number(1.666666667))
         #expect(result.values["soc-loss-rows"] == .number(0))
         // The absolute figure travels with the rate: soil CO2 balance per year.
-        guard case .number(let perYear)? = result.values["soc-change-additional-co2e"] else { Issue.record("no soil CO2 per year"); return }
+        guard case .number(let perYear)? = result.values["soc-change-additional-co2e"] else {
+            Issue.record("no soil CO2 per year")
+            return
+        }
         expectClose(perYear, -167.2 / 15, within: 1e-8)
     }
 
@@ -48,17 +56,24 @@ struct ReviewTests {
         withIndicators.indicators = ["secureTenureShare": .number(0.6), "households": .number(120)]
         let assessment = try assess(project, method: .ipcc)
         let criteria = [
-            Self.criterion("soc", CriterionRule(
-                met: [Condition(value: "permille-additional", op: .greater, than: .number(4))],
-                partlyMet: [Condition(value: "permille-additional", op: .greater, than: .number(0))])),
-            Self.criterion("tenure", CriterionRule(
-                met: [Condition(value: "secureTenureShare", op: .greaterOrEqual, than: .number(0.9))],
-                partlyMet: [Condition(value: "secureTenureShare", op: .greaterOrEqual, than: .number(0.5))])),
+            Self.criterion(
+                "soc",
+                CriterionRule(
+                    met: [Condition(value: "permille-additional", op: .greater, than: .number(4))],
+                    partlyMet: [Condition(value: "permille-additional", op: .greater, than: .number(0))])),
+            Self.criterion(
+                "tenure",
+                CriterionRule(
+                    met: [Condition(value: "secureTenureShare", op: .greaterOrEqual, than: .number(0.9))],
+                    partlyMet: [Condition(value: "secureTenureShare", op: .greaterOrEqual, than: .number(0.5))])),
             Self.criterion("loss", CriterionRule(met: [Condition(value: "soc-loss-rows", op: .greater, than: .number(0))])),
-            Self.criterion("livestock", CriterionRule(
-                appliesIf: [Condition(value: "households", op: .greater, than: .number(1000))],
-                met: [Condition(value: "households", op: .present)])),
-            Self.criterion("consent", CriterionRule(met: [Condition(value: "freePriorInformedConsent", op: .present), Condition(value: "grievanceMechanism", op: .equal, than: .flag(true))])),
+            Self.criterion(
+                "livestock",
+                CriterionRule(
+                    appliesIf: [Condition(value: "households", op: .greater, than: .number(1000))],
+                    met: [Condition(value: "households", op: .present)])),
+            Self.criterion(
+                "consent", CriterionRule(met: [Condition(value: "freePriorInformedConsent", op: .present), Condition(value: "grievanceMechanism", op: .equal, than: .flag(true))])),
         ]
         let result = ProjectReview.make(assessment: assessment, project: withIndicators, review: Self.review(criteria: criteria), factors: TestData.factors)
         let statuses = Dictionary(uniqueKeysWithValues: result.scorecard.map { ($0.criterion.id, $0.status) })
@@ -83,7 +98,10 @@ struct ReviewTests {
         let assessment = try assess(project, method: .ipcc)
         let sheet = PracticeSheet(
             key: "no-till", name: "No-till", description: "", mechanism: "", climates: [], soils: [],
-            factors: [FactorLink(label: "F_MG no-till", table: "soil-stock-change-factors", key: ["used_in": "management", "land_use": "cropland", "practice": "no-tillage", "factor": "f-mg"])],
+            factors: [
+                FactorLink(
+                    label: "F_MG no-till", table: "soil-stock-change-factors", key: ["used_in": "management", "land_use": "cropland", "practice": "no-tillage", "factor": "f-mg"])
+            ],
             expectedChange: nil, coEffects: [:], costsAndBarriers: "", references: [],
             appliesTo: [PracticeMatch(module: .annualCrops, field: "tillage", value: "no-till")])
         let result = ProjectReview.make(assessment: assessment, project: project, review: Self.review(practices: [sheet]), factors: TestData.factors)

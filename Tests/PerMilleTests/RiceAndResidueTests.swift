@@ -6,11 +6,13 @@ struct RiceAndResidueTests {
     /// 100 ha of paddy; `unchanged` keeps one state in start, without and with.
     static func paddy(_ with: RiceState, unchanged: Bool = false) -> Project {
         let baseline = unchanged ? with : RiceState(water: "continuously-flooded", preseason: "not-flooded-under-180-days", straw: "exported")
-        return Project(description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "south-eastern-asia"), rice: [
-            RiceRow(
-                id: "R1", name: "Paddy", area: Triple(start: 100, without: 100, with: 100),
-                states: Triple(start: baseline, without: baseline, with: with), dynamics: RowDynamics(.linear)),
-        ])
+        return Project(
+            description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "south-eastern-asia"),
+            rice: [
+                RiceRow(
+                    id: "R1", name: "Paddy", area: Triple(start: 100, without: 100, with: 100),
+                    states: Triple(start: baseline, without: baseline, with: with), dynamics: RowDynamics(.linear))
+            ])
     }
 
     @Test("alternate wetting and drying: CH4 = EF_c × SF_w × SF_p × days on the hectares in each state")
@@ -54,9 +56,13 @@ struct RiceAndResidueTests {
 
     static func wheat(_ residues: String) -> Project {
         let state = AnnualCropState(crop: "wheat", tillage: "full", input: "medium", residues: residues, yieldTonnesPerHa: 4)
-        return Project(description: description(), annualCrops: [
-            AnnualCropRow(id: "A1", name: "Wheat", area: Triple(start: 100, without: 100, with: 100), states: Triple(start: state, without: state, with: state), dynamics: RowDynamics(.linear)),
-        ])
+        return Project(
+            description: description(),
+            annualCrops: [
+                AnnualCropRow(
+                    id: "A1", name: "Wheat", area: Triple(start: 100, without: 100, with: 100), states: Triple(start: state, without: state, with: state),
+                    dynamics: RowDynamics(.linear))
+            ])
     }
 
     @Test("retained wheat residues: F_CR = AG × N_AG + (yield + AG) × R_BG × N_BG, N2O with EF1 other inputs")

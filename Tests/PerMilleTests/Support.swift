@@ -5,7 +5,9 @@ import Testing
 /// Factor tables shipped in `Indicators/`, loaded once for all tests.
 enum TestData {
     static let factors: FactorSet = {
-        do { return try IndicatorsLoader.load() } catch let error as DiagnosticsError { fatalError("bundled indicators do not load: \(error.diagnostics)") } catch { fatalError("\(error)") }
+        do { return try IndicatorsLoader.load() } catch let error as DiagnosticsError { fatalError("bundled indicators do not load: \(error.diagnostics)") } catch {
+            fatalError("\(error)")
+        }
     }()
 }
 

@@ -47,33 +47,38 @@ public enum AreaCheck {
                 let ids = changing.map(land.id)
                 let text = "\(listing(ids)) \(change > 0 ? "gain" : "lose") \(hectares(abs(change))) ha of \(landCategory) in '\(outcome.rawValue)'"
                 if change > tolerance(change), inflow == 0 {
-                    issues.append(Issue(
-                        code: "area.unexplained-gain", severity: .error,
-                        message: "rows \(text), but no land-use-change row brings land into \(landCategory)",
-                        rowIDs: ids, outcome: outcome, expected: "a landUseChange row to \(landCategory) of \(hectares(change)) ha",
-                        found: "none"))
+                    issues.append(
+                        Issue(
+                            code: "area.unexplained-gain", severity: .error,
+                            message: "rows \(text), but no land-use-change row brings land into \(landCategory)",
+                            rowIDs: ids, outcome: outcome, expected: "a landUseChange row to \(landCategory) of \(hectares(change)) ha",
+                            found: "none"))
                 } else if change < -tolerance(change), outflow == 0 {
-                    issues.append(Issue(
-                        code: "area.unexplained-loss", severity: .error,
-                        message: "rows \(text), but no land-use-change row takes land out of \(landCategory)",
-                        rowIDs: ids, outcome: outcome, expected: "a landUseChange row from \(landCategory) of \(hectares(-change)) ha",
-                        found: "none"))
+                    issues.append(
+                        Issue(
+                            code: "area.unexplained-loss", severity: .error,
+                            message: "rows \(text), but no land-use-change row takes land out of \(landCategory)",
+                            rowIDs: ids, outcome: outcome, expected: "a landUseChange row from \(landCategory) of \(hectares(-change)) ha",
+                            found: "none"))
                 } else if abs(change - (inflow - outflow)) > tolerance(change) {
-                    issues.append(Issue(
-                        code: "area.unbalanced", severity: .warning,
-                        message: "rows \(text), while land-use-change rows move \(hectares(inflow - outflow)) ha net into \(landCategory)",
-                        rowIDs: ids + (into + out).map(\.id), outcome: outcome,
-                        expected: "\(hectares(inflow - outflow)) ha (land-use change in − out)", found: "\(hectares(change)) ha"))
+                    issues.append(
+                        Issue(
+                            code: "area.unbalanced", severity: .warning,
+                            message: "rows \(text), while land-use-change rows move \(hectares(inflow - outflow)) ha net into \(landCategory)",
+                            rowIDs: ids + (into + out).map(\.id), outcome: outcome,
+                            expected: "\(hectares(inflow - outflow)) ha (land-use change in − out)", found: "\(hectares(change)) ha"))
                 }
             }
             let organicStart = project.organicSoils.reduce(0) { $0 + $1.area.start }
             let organicEnd = project.organicSoils.reduce(0) { $0 + $1.area[outcome] }
             if abs(organicEnd - organicStart) > tolerance(organicStart) {
                 let ids = project.organicSoils.filter { $0.area[outcome] != $0.area.start }.map(\.id)
-                issues.append(Issue(
-                    code: "area.organic-total", severity: .error,
-                    message: "organic-soil rows total \(hectares(organicEnd)) ha in '\(outcome.rawValue)' but \(hectares(organicStart)) ha at the start; organic soil is not converted, its use changes in the row's states",
-                    rowIDs: ids, outcome: outcome, expected: "\(hectares(organicStart)) ha", found: "\(hectares(organicEnd)) ha"))
+                issues.append(
+                    Issue(
+                        code: "area.organic-total", severity: .error,
+                        message:
+                            "organic-soil rows total \(hectares(organicEnd)) ha in '\(outcome.rawValue)' but \(hectares(organicStart)) ha at the start; organic soil is not converted, its use changes in the row's states",
+                        rowIDs: ids, outcome: outcome, expected: "\(hectares(organicStart)) ha", found: "\(hectares(organicEnd)) ha"))
             }
         }
         issues += unreceived(conversions, in: project)
@@ -92,15 +97,17 @@ public enum AreaCheck {
             guard let outcome = Outcome.allCases.first(where: { conversion.area[$0] > 0 }) else { continue }
             let row = project.landUseChange[index]
             let module = category == "perennial cropland" ? "perennialCrops" : category == "flooded rice" ? "rice" : category == "grassland" ? "grassland" : "annualCrops"
-            let leftOut = category == "perennial cropland"
+            let leftOut =
+                category == "perennial cropland"
                 ? "the biomass growth of the new \(row.to.key) is left out (the conversion books only the land it replaces)"
                 : "the land's practices after conversion (\(category == "grassland" ? "grazing, fire, improvement" : category == "flooded rice" ? "water regime, straw, amendments" : "residues, tillage, inputs")) are not assessed; the conversion counts its soil and first-year biomass with the defaults"
-            issues.append(Issue(
-                code: "conversion.unreceived", severity: .warning,
-                message: "row \(row.id) converts land to \(row.to.key), but no \(module) row receives it: \(leftOut)",
-                rowIDs: [row.id], outcome: outcome,
-                expected: "a \(module) row of \(row.to.key) starting at 0 ha and reaching the converted hectares",
-                found: "no \(module) row"))
+            issues.append(
+                Issue(
+                    code: "conversion.unreceived", severity: .warning,
+                    message: "row \(row.id) converts land to \(row.to.key), but no \(module) row receives it: \(leftOut)",
+                    rowIDs: [row.id], outcome: outcome,
+                    expected: "a \(module) row of \(row.to.key) starting at 0 ha and reaching the converted hectares",
+                    found: "no \(module) row"))
         }
         return issues
     }
@@ -110,7 +117,8 @@ public enum AreaCheck {
     /// from them; beyond what they lose (or from land no module describes) it adds land of its own.
     public static func projectArea(_ project: Project, perennialSystems: Set<String>) -> Double {
         // Module by module, in this order: the sum's rounding is part of the result.
-        var area = project.annualCrops.reduce(0) { $0 + $1.area.start } + project.perennialCrops.reduce(0) { $0 + $1.area.start }
+        var area =
+            project.annualCrops.reduce(0) { $0 + $1.area.start } + project.perennialCrops.reduce(0) { $0 + $1.area.start }
             + project.rice.reduce(0) { $0 + $1.area.start } + project.grassland.reduce(0) { $0 + $1.area.start }
             + project.forestManagement.reduce(0) { $0 + $1.area.start } + project.organicSoils.reduce(0) { $0 + $1.area.start }
             + project.coastalWetlands.reduce(0) { $0 + $1.area.start }

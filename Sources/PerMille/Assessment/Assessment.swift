@@ -227,10 +227,11 @@ public struct RowResult: Sendable {
         module: ModuleKind, id: String, name: String, area: Triple<Double>, quantity: Quantity? = nil, socStart: Double? = nil,
         emissions: OutcomePair<GasSeries>, factors: [FactorUse], intermediates: [Intermediate], notes: [String], divergenceIDs: [DivergenceID]
     ) {
-        storage = Storage(Contents(
-            module: module, id: id, name: name, area: area, quantity: quantity, socStart: socStart, emissions: emissions,
-            totals: Contents.totals(of: emissions), factors: factors, intermediates: intermediates, notes: notes,
-            divergenceIDs: divergenceIDs))
+        storage = Storage(
+            Contents(
+                module: module, id: id, name: name, area: area, quantity: quantity, socStart: socStart, emissions: emissions,
+                totals: Contents.totals(of: emissions), factors: factors, intermediates: intermediates, notes: notes,
+                divergenceIDs: divergenceIDs))
     }
 
     private struct Contents: Sendable {

@@ -77,7 +77,8 @@ public final class AssessmentContext {
         ]
         // The site's factors are drawn where a row uses them (`socReference`, `somEmissionFactor`).
         self.siteSOMEmissionFactor = Result { () throws(MissingFactor) in try factors.factor("n2o-emission-factors", somKey) }
-        self.siteSOMEmissionFactorIPCC = project.description.factorSet == .ipcc2019
+        self.siteSOMEmissionFactorIPCC =
+            project.description.factorSet == .ipcc2019
             ? try? factors.factor("n2o-emission-factors-ipcc-method", somKey) : nil
     }
 
@@ -133,10 +134,12 @@ public final class AssessmentContext {
     ) throws(MissingFactor) -> Value {
         if !overrides.isEmpty, overrides.contains(where: { !$0.appliesTo.isEmpty && $0.applies(to: rowID) }) { return try compute(&recorder) }
         let memoKey = MemoKey(kind: kind, parts: parts, ipcc: method == .ipcc, detailed: detailed, valueType: ObjectIdentifier(Value.self))
-        let known = memo.recent(memoKey) ?? memo.computations[memoKey].map { entry in
-            memo.remember(memoKey, entry)
-            return entry
-        }
+        let known =
+            memo.recent(memoKey)
+            ?? memo.computations[memoKey].map { entry in
+                memo.remember(memoKey, entry)
+                return entry
+            }
         if let entry = known {
             if var missing = entry.failure {
                 missing.rowID = rowID

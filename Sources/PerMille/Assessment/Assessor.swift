@@ -151,9 +151,10 @@ public enum Assessor {
                 let chosen = outcome == .without ? row.emissions.without.total(gas) : row.emissions.with.total(gas)
                 let alternative = outcome == .without ? other.without.total(gas) : other.with.total(gas)
                 guard abs(chosen - alternative) > 1e-9 * max(1, abs(chosen), abs(alternative)) else { continue }
-                found.append(Divergence(
-                    ids: row.divergenceIDs, module: row.module, rowID: row.id, outcome: outcome, gas: gas,
-                    chosen: chosen, other: alternative, differenceCO2e: (chosen - alternative) * gwp.weight(gas)))
+                found.append(
+                    Divergence(
+                        ids: row.divergenceIDs, module: row.module, rowID: row.id, outcome: outcome, gas: gas,
+                        chosen: chosen, other: alternative, differenceCO2e: (chosen - alternative) * gwp.weight(gas)))
             }
         }
         return found

@@ -74,9 +74,10 @@ public struct UncertaintyReport: Sendable {
                 let factor = try factors.factor(table, ["module": module.rawValue, "component": component.rawValue], column: "percent")
                 let stars = factors.text(table, [module.rawValue, component.rawValue], column: "class") ?? ""
                 let share = factor.value / 100
-                cells.append(Cell(
-                    module: module, component: component, factor: factor, stars: stars, flux: flux,
-                    uncertainty: UncertaintyTriple(without: abs(flux.without) * share, with: abs(flux.with) * share, balance: abs(flux.balance) * share)))
+                cells.append(
+                    Cell(
+                        module: module, component: component, factor: factor, stars: stars, flux: flux,
+                        uncertainty: UncertaintyTriple(without: abs(flux.without) * share, with: abs(flux.with) * share, balance: abs(flux.balance) * share)))
             }
         }
         func sum(_ value: (Cell) -> Double) -> Double { cells.reduce(0) { $0 + value($1) } }

@@ -1,4 +1,3 @@
-
 /// Parameters of the dynamics of change, read from the constants table so no number lives in code.
 public struct DynamicsParameters: Sendable, Hashable {
     /// Rate constant of the exponential dynamics, per year (EX-ACT: −0.519349).

@@ -1,50 +1,50 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The two transcendental functions the method needs, from the platform's C library.
 enum Math {
     static func exp(_ x: Double) -> Double {
         #if canImport(Glibc)
-        Glibc.exp(x)
+            Glibc.exp(x)
         #elseif canImport(Darwin)
-        Darwin.exp(x)
+            Darwin.exp(x)
         #else
-        Foundation.exp(x)
+            Foundation.exp(x)
         #endif
     }
 
     static func pow(_ x: Double, _ y: Double) -> Double {
         #if canImport(Glibc)
-        Glibc.pow(x, y)
+            Glibc.pow(x, y)
         #elseif canImport(Darwin)
-        Darwin.pow(x, y)
+            Darwin.pow(x, y)
         #else
-        Foundation.pow(x, y)
+            Foundation.pow(x, y)
         #endif
     }
 
     static func log(_ x: Double) -> Double {
         #if canImport(Glibc)
-        Glibc.log(x)
+            Glibc.log(x)
         #elseif canImport(Darwin)
-        Darwin.log(x)
+            Darwin.log(x)
         #else
-        Foundation.log(x)
+            Foundation.log(x)
         #endif
     }
 
     static func erfc(_ x: Double) -> Double {
         #if canImport(Glibc)
-        Glibc.erfc(x)
+            Glibc.erfc(x)
         #elseif canImport(Darwin)
-        Darwin.erfc(x)
+            Darwin.erfc(x)
         #else
-        Foundation.erfc(x)
+            Foundation.erfc(x)
         #endif
     }
 }

@@ -90,9 +90,10 @@ public struct Factor: Sendable, Hashable {
 
     /// The same factor with its value multiplied by a Monte Carlo draw; the nominal value is kept.
     public func perturbed(by multiplier: Double) -> Factor {
-        Factor(Storage(
-            value: nominal * multiplier, nominal: nominal, unit: unit, uncertaintyPercent: uncertaintyPercent, source: source, table: table,
-            key: key, line: line, column: column, reliability: reliability, note: note))
+        Factor(
+            Storage(
+                value: nominal * multiplier, nominal: nominal, unit: unit, uncertaintyPercent: uncertaintyPercent, source: source, table: table,
+                key: key, line: line, column: column, reliability: reliability, note: note))
     }
 
     private var nominal: Double { storage.nominal }

@@ -76,7 +76,9 @@ public struct AnnualCropState: Sendable, Hashable {
     public var residues: String?
     public var yieldTonnesPerHa: Double?
 
-    public init(landUse: String = "annual-cropland", crop: String? = nil, tillage: String = "full", input: String = "medium", residues: String? = nil, yieldTonnesPerHa: Double? = nil) {
+    public init(
+        landUse: String = "annual-cropland", crop: String? = nil, tillage: String = "full", input: String = "medium", residues: String? = nil, yieldTonnesPerHa: Double? = nil
+    ) {
         self.landUse = landUse
         self.crop = crop
         self.tillage = tillage

@@ -27,7 +27,9 @@ enum CoastalWetlandsModule {
         let factors = try lookUp(row, context: context, recorder: &recorder)
         let start = row.states.start
         if start.revegetatedHa > 0 {
-            if context.method == .exactV94 { recorder.note("start revegetation ignored, as FAO's engine does: hectares revegetated before the project regain their stock again in each scenario (D26)") }
+            if context.method == .exactV94 {
+                recorder.note("start revegetation ignored, as FAO's engine does: hectares revegetated before the project regain their stock again in each scenario (D26)")
+            }
         }
         recorder.note("coastal soil carbon is a 0–100 cm stock: the row is left out of the per-mille rates, which compare 0–30 cm SOC")
         for outcome in Outcome.allCases {
@@ -151,7 +153,9 @@ enum CoastalWetlandsModule {
                 table: "coastal-wetlands",
                 key: "vegetation=\(row.vegetation.rawValue), climate_zone=\(context.site.climateZone.rawValue), parameter=rewetting-co2-ef, soil_type=\(row.soil.rawValue)",
                 rowID: row.id,
-                hint: "WS 2013 Table 4.12 has no rewetting factor for \(row.vegetation.rawValue) in this zone: give a Tier 2 override 'coastal-rewetting-co2' (t C/ha/yr, negative = removal)")
+                hint:
+                    "WS 2013 Table 4.12 has no rewetting factor for \(row.vegetation.rawValue) in this zone: give a Tier 2 override 'coastal-rewetting-co2' (t C/ha/yr, negative = removal)"
+            )
         }
         return rate
     }
@@ -178,9 +182,12 @@ enum CoastalWetlandsModule {
             try constant("carbon-fraction-drainage-excavation")
         }
         // Revegetation: mangrove keeps 0.451, tidal marsh and seagrass take the general 0.47 (as the engine does).
-        let regainedFraction = row.vegetation == .mangrove ? lostFraction : try value("carbon-fraction", "CF (revegetation)") { () throws(MissingFactor) in
-            try context.lookup("constants", ["parameter": "carbon-fraction"])
-        }
+        let regainedFraction =
+            row.vegetation == .mangrove
+            ? lostFraction
+            : try value("carbon-fraction", "CF (revegetation)") { () throws(MissingFactor) in
+                try context.lookup("constants", ["parameter": "carbon-fraction"])
+            }
         let hasAGB = context.overrides.contains { $0.factor == "coastal-agb-carbon" && $0.applies(to: row.id) }
         let agbDry = hasAGB ? nil : try value("coastal-agb-stock", "AGB (\(vegetation), \(zone))") { () throws(MissingFactor) in try table("agb-stock") }
         let agbGiven = hasAGB ? try value("coastal-agb-carbon", "AGB carbon (Tier 2)") { () throws(MissingFactor) in try table("agb-carbon-stock") } : nil
@@ -193,7 +200,9 @@ enum CoastalWetlandsModule {
             let agb = agbGiven ?? (agbDry ?? 0) * fraction
             return agb + (bgbGiven ?? ratio * agb) + litter + deadwood
         }
-        let soilCarbon = try value("coastal-soil-carbon-1m", "C 0–100 cm (\(row.soil.rawValue))") { () throws(MissingFactor) in try table("soil-carbon-stock", soil: row.soil.rawValue) }
+        let soilCarbon = try value("coastal-soil-carbon-1m", "C 0–100 cm (\(row.soil.rawValue))") { () throws(MissingFactor) in
+            try table("soil-carbon-stock", soil: row.soil.rawValue)
+        }
         let loss = try value("coastal-excavation-carbon-loss", "f_ex") { () throws(MissingFactor) in try constant("fraction-soil-carbon-lost-on-excavation") }
         let drainage = try value("coastal-drainage-co2", "EF drainage (\(vegetation))") { () throws(MissingFactor) in try table("drainage-co2-ef") }
         // Absent for mangrove in boreal and cool-temperate zones: only a row that rewets needs it.

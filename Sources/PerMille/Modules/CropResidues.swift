@@ -19,9 +19,11 @@ enum CropResidues {
             yield = recorder.use("default yield (\(crop))", try defaultYield())
         }
         func parameter(_ name: String, _ label: String, override: String, hint: String? = nil) throws(MissingFactor) -> Double {
-            recorder.use("\(label) (\(crop))", try context.factor(override, rowID: rowID, hint: hint) { () throws(MissingFactor) in
-                try context.lookup("crop-residue-parameters", ["crop": crop, "parameter": name])
-            })
+            recorder.use(
+                "\(label) (\(crop))",
+                try context.factor(override, rowID: rowID, hint: hint) { () throws(MissingFactor) in
+                    try context.lookup("crop-residue-parameters", ["crop": crop, "parameter": name])
+                })
         }
         let dryMatter = try parameter(
             "dry-matter-fraction-of-harvest", "DRY", override: "dry-matter-fraction",
@@ -41,15 +43,21 @@ enum CropResidues {
         crop: String, aboveGround: Double, timesPerYear: Double, series: [Double], rowID: String, context: AssessmentContext,
         outcome: Outcome, into emissions: inout GasSeries, recorder: inout RowRecorder
     ) throws(MissingFactor) {
-        let cf = recorder.use("C_f (\(crop) residues)", try context.factor("residue-cf", rowID: rowID) { () throws(MissingFactor) in
-            try context.lookup("combustion-factors", [
-                "context": "residue-or-vegetation-burning", "land_use": crop, "forest_type": "none", "parameter": "cf",
-            ])
-        })
-        func emissionFactor(_ gas: String) throws(MissingFactor) -> Double {
-            recorder.use("G_ef \(gas.uppercased()) (agricultural residues)", try context.factor("residue-gef-\(gas)", rowID: rowID) { () throws(MissingFactor) in
-                try context.lookup("burning-emission-factors", ["category": "agricultural-residues", "gas": gas])
+        let cf = recorder.use(
+            "C_f (\(crop) residues)",
+            try context.factor("residue-cf", rowID: rowID) { () throws(MissingFactor) in
+                try context.lookup(
+                    "combustion-factors",
+                    [
+                        "context": "residue-or-vegetation-burning", "land_use": crop, "forest_type": "none", "parameter": "cf",
+                    ])
             })
+        func emissionFactor(_ gas: String) throws(MissingFactor) -> Double {
+            recorder.use(
+                "G_ef \(gas.uppercased()) (agricultural residues)",
+                try context.factor("residue-gef-\(gas)", rowID: rowID) { () throws(MissingFactor) in
+                    try context.lookup("burning-emission-factors", ["category": "agricultural-residues", "gas": gas])
+                })
         }
         let gefCH4 = try emissionFactor("ch4")
         let gefN2O = try emissionFactor("n2o")
@@ -64,9 +72,11 @@ enum CropResidues {
         crop: String, biomass: Biomass, aboveGroundStays: Bool, rowID: String, context: AssessmentContext, recorder: inout RowRecorder
     ) throws(MissingFactor) -> Double {
         func parameter(_ name: String, _ label: String) throws(MissingFactor) -> Double {
-            recorder.use("\(label) (\(crop))", try context.factor(name, rowID: rowID) { () throws(MissingFactor) in
-                try context.lookup("crop-residue-parameters", ["crop": crop, "parameter": name])
-            })
+            recorder.use(
+                "\(label) (\(crop))",
+                try context.factor(name, rowID: rowID) { () throws(MissingFactor) in
+                    try context.lookup("crop-residue-parameters", ["crop": crop, "parameter": name])
+                })
         }
         let rootRatio = try parameter("root-to-shoot-ratio", "R_BG")
         let belowN = try parameter("n-content-below-ground-residue", "N_BG")

@@ -37,9 +37,11 @@ struct ForestStock {
         var dom = 0.0
         for pool in ["litter", "deadwood"] {
             let factor = try context.factor("forest-\(pool)", rowID: rowID) { () throws(MissingFactor) in
-                try context.lookup("forest-litter-deadwood", [
-                    "ecozone": forest.ecozone, "climate": context.site.climateZone.thermalClass, "forest_type": forest.type, "pool": pool,
-                ], ignoring: ["climate"])
+                try context.lookup(
+                    "forest-litter-deadwood",
+                    [
+                        "ecozone": forest.ecozone, "climate": context.site.climateZone.thermalClass, "forest_type": forest.type, "pool": pool,
+                    ], ignoring: ["climate"])
             }
             dom += recorder.use("\(pool)(\(label))", factor)
         }
@@ -52,18 +54,22 @@ struct ForestStock {
         _ forest: ForestDescription, agbCarbon: Double, region: String, rowID: String, context: AssessmentContext
     ) throws(MissingFactor) -> Factor {
         let drymatter = agbCarbon / (try context.constant("carbon-fraction", rowID: rowID)).value
-        let classes = context.factors.tables["forest-root-to-shoot"]?.records
+        let classes =
+            context.factors.tables["forest-root-to-shoot"]?.records
             .filter { $0.key[0] == forest.ecozone && $0.key[1] == region && $0.key[2] == forest.type }
             .map { $0.key[3] } ?? []
-        let agbClass = classes.first { name in
-            if name.hasPrefix("agb-lt-"), let bound = Double(name.dropFirst("agb-lt-".count)) { return drymatter < bound }
-            if name.hasPrefix("agb-ge-"), let bound = Double(name.dropFirst("agb-ge-".count)) { return drymatter >= bound }
-            return name == "any"
-        } ?? "any"
+        let agbClass =
+            classes.first { name in
+                if name.hasPrefix("agb-lt-"), let bound = Double(name.dropFirst("agb-lt-".count)) { return drymatter < bound }
+                if name.hasPrefix("agb-ge-"), let bound = Double(name.dropFirst("agb-ge-".count)) { return drymatter >= bound }
+                return name == "any"
+            } ?? "any"
         return try context.factor("forest-root-to-shoot", rowID: rowID) { () throws(MissingFactor) in
-            try context.lookup("forest-root-to-shoot", [
-                "ecozone": forest.ecozone, "region": region, "forest_type": forest.type, "agb_class": agbClass,
-            ])
+            try context.lookup(
+                "forest-root-to-shoot",
+                [
+                    "ecozone": forest.ecozone, "region": region, "forest_type": forest.type, "agb_class": agbClass,
+                ])
         }
     }
 }

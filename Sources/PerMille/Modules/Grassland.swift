@@ -27,8 +27,11 @@ enum GrasslandModule {
 
             // Fire belongs to the whole state: hectares burn as they reach a state with fire, even when the soil stays.
             let sameState = row.states[outcome] == row.states.start
-            let fireSeries = sameState == unchanged ? series : context.series(
-                from: sameState ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
+            let fireSeries =
+                sameState == unchanged
+                ? series
+                : context.series(
+                    from: sameState ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
             try addFire(row: row, outcome: outcome, series: fireSeries, unchanged: sameState, context: context, emissions: &emissions, recorder: &recorder)
         }
         return ModuleRowResult(emissions: emissions, recorder: recorder, socStart: startSOC)
@@ -77,11 +80,15 @@ enum GrasslandModule {
                 continue
             }
             let interval = burningState.fireIntervalYears ?? 1
-            let cf = recorder.use("C_f (grassland fire)", try context.factor("grassland-cf", rowID: row.id) { () throws(MissingFactor) in
-                try context.lookup("combustion-factors", [
-                    "context": "savanna-grassland-burning", "land_use": "grassland", "forest_type": "none", "parameter": "cf",
-                ])
-            })
+            let cf = recorder.use(
+                "C_f (grassland fire)",
+                try context.factor("grassland-cf", rowID: row.id) { () throws(MissingFactor) in
+                    try context.lookup(
+                        "combustion-factors",
+                        [
+                            "context": "savanna-grassland-burning", "land_use": "grassland", "forest_type": "none", "parameter": "cf",
+                        ])
+                })
             func emissionFactor(_ gas: String) throws(MissingFactor) -> Factor {
                 try context.factor("grassland-gef-\(gas)", rowID: row.id) { () throws(MissingFactor) in
                     try context.lookup("burning-emission-factors", ["category": "savanna-and-grassland", "gas": gas])

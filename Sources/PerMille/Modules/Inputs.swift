@@ -29,12 +29,16 @@ enum InputsModule {
     ) throws(MissingFactor) -> [(GasCategory, Double)] {
         var rates: [(GasCategory, Double)] = []
         func inputFactor(_ input: String, _ parameter: String, _ label: String) throws(MissingFactor) -> Double {
-            recorder.use(label, try context.factor(parameter == "co2-ef-application" ? "application-ef" : "manufacture-ef", rowID: row.id) { () throws(MissingFactor) in
-                try context.lookup("input-emission-factors", ["input": input, "parameter": parameter])
-            })
+            recorder.use(
+                label,
+                try context.factor(parameter == "co2-ef-application" ? "application-ef" : "manufacture-ef", rowID: row.id) { () throws(MissingFactor) in
+                    try context.lookup("input-emission-factors", ["input": input, "parameter": parameter])
+                })
         }
         if let nitrogen = kind.nitrogenPerUnit {
-            let ef1 = recorder.use("\(kind.ef1Parameter.uppercased()) (\(kind.ef1Source))", try context.directEmissionFactor(kind.ef1Parameter, nSource: kind.ef1Source, rowID: row.id, recorder: &recorder))
+            let ef1 = recorder.use(
+                "\(kind.ef1Parameter.uppercased()) (\(kind.ef1Source))",
+                try context.directEmissionFactor(kind.ef1Parameter, nSource: kind.ef1Source, rowID: row.id, recorder: &recorder))
             rates.append((.n2o, nitrogen * ef1 * Units.nitrogenToN2O))
             recorder.record("N per unit", nitrogen, "t N per \(kind.amountUnit)")
             recorder.record("direct N2O rate", nitrogen * ef1 * Units.nitrogenToN2O, "t N2O per \(kind.amountUnit)")
@@ -55,9 +59,11 @@ enum InputsModule {
         }
         if let fuel = try kind.fuel(for: row.fuelUse, rowID: row.id) {
             func fuelFactor(_ parameter: String) throws(MissingFactor) -> Double {
-                recorder.use("\(parameter.uppercased()) (\(fuel), \(row.fuelUse))", try context.factor("fuel-\(parameter)", rowID: row.id) { () throws(MissingFactor) in
-                    try context.lookup("energy-emission-factors", ["fuel_use": row.fuelUse, "fuel": fuel, "parameter": parameter])
-                })
+                recorder.use(
+                    "\(parameter.uppercased()) (\(fuel), \(row.fuelUse))",
+                    try context.factor("fuel-\(parameter)", rowID: row.id) { () throws(MissingFactor) in
+                        try context.lookup("energy-emission-factors", ["fuel_use": row.fuelUse, "fuel": fuel, "parameter": parameter])
+                    })
             }
             let co2 = try fuelFactor("co2-ef")
             if kind.biogenic {
@@ -82,7 +88,8 @@ enum InputsModule {
         var hint = "which grid margin EX-ACT applies is MISSING (O13): give an override 'electricity-grid-factor' (t CO2/MWh) with its source"
         if let country = context.country,
             let operating = try? context.factors.factor("electricity-grid-factors", ["country": country], column: "operating_margin"),
-            let combined = try? context.factors.factor("electricity-grid-factors", ["country": country], column: "combined_margin") {
+            let combined = try? context.factors.factor("electricity-grid-factors", ["country": country], column: "combined_margin")
+        {
             hint += "; electricity-grid-factors.csv gives \(country) \(operating.value) (operating margin) and \(combined.value) (combined margin) t CO2/MWh"
         }
         return hint

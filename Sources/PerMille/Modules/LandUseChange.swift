@@ -87,9 +87,11 @@ enum LandUseChangeModule {
         }
         let region = context.site.region ?? "all"
         return try context.factor("\(parameter)-\(key)", rowID: rowID) { () throws(MissingFactor) in
-            try context.lookup("land-use-biomass", [
-                "land_use": landUse, "climate_zone": context.site.climateZone.rawValue, "region": region, "parameter": parameter,
-            ])
+            try context.lookup(
+                "land-use-biomass",
+                [
+                    "land_use": landUse, "climate_zone": context.site.climateZone.rawValue, "region": region, "parameter": parameter,
+                ])
         }
     }
 
@@ -101,9 +103,11 @@ enum LandUseChangeModule {
     /// Each side has its own override name (`f-lu-from`, `f-lu-to`), since one row holds two land uses.
     static func landUseFactor(_ landUse: LandUse, side: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Double {
         if landUse.isForest {
-            return recorder.use("F_LU(forest)", try context.factor("f-lu-\(side)", rowID: rowID) { () throws(MissingFactor) in
-                try context.constant("forest-f-lu")
-            })
+            return recorder.use(
+                "F_LU(forest)",
+                try context.factor("f-lu-\(side)", rowID: rowID) { () throws(MissingFactor) in
+                    try context.constant("forest-f-lu")
+                })
         }
         let factor = try context.stockChangeFactor(
             "f-lu", landUse: landUse.key, practice: "any", usedIn: "land-use-change", overrideName: "f-lu-\(side)", rowID: rowID, recorder: &recorder)
@@ -121,9 +125,11 @@ enum LandUseChangeModule {
             let region = try context.region(rowID: rowID, table: "forest-agb-growth")
             func growth(_ parameter: String) throws(MissingFactor) -> Factor {
                 try context.factor("forest-\(parameter)", rowID: rowID) { () throws(MissingFactor) in
-                    try context.lookup("forest-agb-growth", [
-                        "ecozone": forest.ecozone, "region": region, "forest_type": forest.type, "parameter": parameter,
-                    ])
+                    try context.lookup(
+                        "forest-agb-growth",
+                        [
+                            "ecozone": forest.ecozone, "region": region, "forest_type": forest.type, "parameter": parameter,
+                        ])
                 }
             }
             let young = recorder.use("G_AGB ≤ 20 yr", try growth("agb-growth-le-20-years"))
@@ -151,7 +157,8 @@ enum LandUseChangeModule {
         let stock = try ForestStock.lookUp(forest, label: "to", rowID: rowID, context: context, recorder: &recorder)
         let buildUp = recorder.use("DOM build-up years", try context.constant("afforestation-dom-buildup-years", rowID: rowID))
         let domPerHectareYear = stock.deadOrganicMatter / buildUp
-        recorder.note("dead organic matter of new forest builds up linearly to the forest's value over \(Int(exactly: buildUp.rounded()).map(String.init) ?? String(buildUp)) years [M, O15]")
+        recorder.note(
+            "dead organic matter of new forest builds up linearly to the forest's value over \(Int(exactly: buildUp.rounded()).map(String.init) ?? String(buildUp)) years [M, O15]")
         emissions[outcome].add(.co2Biomass, perHectare: -domPerHectareYear * Units.carbonToCO2, hectares: context.soilHectares(series))
     }
 }

@@ -60,9 +60,11 @@ enum LivestockModule {
 
         private func parameter(_ name: String, _ label: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Double {
             let factor = try context.factor(name, rowID: row.id) { () throws(MissingFactor) in
-                try context.lookup("livestock-parameters", [
-                    "ipcc_region": region, "productivity": row.productivity, "animal": row.species, "parameter": name,
-                ])
+                try context.lookup(
+                    "livestock-parameters",
+                    [
+                        "ipcc_region": region, "productivity": row.productivity, "animal": row.species, "parameter": name,
+                    ])
             }
             guard factor.value > 0 || factor.table == "override" else {
                 // EX-ACT has no manure block for deer, ostrich and llamas (livestock-manure-defaults.md §6
@@ -70,7 +72,9 @@ enum LivestockModule {
                 // with no manure emission from it and the row says so. Any other 0 (buffalo mass and enteric
                 // EF in North America and Oceania) is a gap IPCC leaves, and the row is refused.
                 if Self.excretionRates.contains(name) {
-                    recorder.note("EX-ACT's \(label) of \(row.species) in \(region) is 0: no manure \(name == "n-excretion-rate" ? "N2O" : "CH4") is counted for this herd, as EX-ACT does; give a Tier 2 override '\(name)' (and the manure factors) for a country value")
+                    recorder.note(
+                        "EX-ACT's \(label) of \(row.species) in \(region) is 0: no manure \(name == "n-excretion-rate" ? "N2O" : "CH4") is counted for this herd, as EX-ACT does; give a Tier 2 override '\(name)' (and the manure factors) for a country value"
+                    )
                     return recorder.use("\(label) (\(row.species), \(region), \(row.productivity))", factor)
                 }
                 throw MissingFactor(
@@ -104,7 +108,8 @@ enum LivestockModule {
             guard !records.isEmpty else {
                 // IPCC gives some regions' shares for one productivity class only (swine in Western Europe: high).
                 let classes = Set(table.records.filter { $0.key.count >= 3 && $0.key[0] == region && $0.key[2] == row.species }.map { $0.key[1] }).sorted()
-                let other = classes.isEmpty ? "" : " or set \"productivity\" to \(classes.map { "'\($0)'" }.joined(separator: " or ")), which the table has for \(row.species) in \(region)"
+                let other =
+                    classes.isEmpty ? "" : " or set \"productivity\" to \(classes.map { "'\($0)'" }.joined(separator: " or ")), which the table has for \(row.species) in \(region)"
                 throw MissingFactor(
                     table: "livestock-manure-system-shares", key: "ipcc_region=\(region), productivity=\(row.productivity), animal=\(row.species)",
                     rowID: row.id, hint: "give the row's manure shares" + other)
@@ -143,11 +148,13 @@ enum LivestockModule {
                 let ef3 = try manureFactor(.ef3, system: system, context: context, recorder: &recorder)
                 let gas = try manureFactor(.fracGas, system: system, context: context, recorder: &recorder)
                 let leach = try manureFactor(.fracLeach, system: system, context: context, recorder: &recorder)
-                let ef4 = recorder.use("EF4 (\(context.moistureForFactors))", try context.factor("ef4-manure", rowID: row.id) { () throws(MissingFactor) in
-                    try context.nitrousOxideFactor(
-                        "n2o-emission-factors", ["parameter": "ef4", "n_source": "volatilised-n", "moisture_regime": context.moistureForFactors],
-                        recorder: &recorder)
-                })
+                let ef4 = recorder.use(
+                    "EF4 (\(context.moistureForFactors))",
+                    try context.factor("ef4-manure", rowID: row.id) { () throws(MissingFactor) in
+                        try context.nitrousOxideFactor(
+                            "n2o-emission-factors", ["parameter": "ef4", "n_source": "volatilised-n", "moisture_regime": context.moistureForFactors],
+                            recorder: &recorder)
+                    })
                 let ef5 = recorder.use("EF5", try context.indirectFactor("ef5", rowID: row.id))
                 direct += nitrogen * ef3
                 indirect += nitrogen * (gas * ef4 + leach * ef5)
@@ -164,13 +171,15 @@ enum LivestockModule {
             let group = context.vocabulary("ef3prp-group", row.species)
             let set = context.factorSet.rawValue
             let moisture = context.moistureForFactors
-            return recorder.use("EF3PRP (\(group))", try context.factor("ef3prp", rowID: row.id) { () throws(MissingFactor) in
-                let byMoisture = ["parameter": "ef3prp", "n_source": group, "factor_set": set, "moisture_regime": moisture]
-                if (try? context.lookup("n2o-factors-extra", byMoisture)) != nil {
-                    return try context.nitrousOxideFactor("n2o-factors-extra", byMoisture, recorder: &recorder)
-                }
-                return try context.lookup("n2o-factors-extra", ["parameter": "ef3prp", "n_source": group, "factor_set": set, "moisture_regime": "all"])
-            })
+            return recorder.use(
+                "EF3PRP (\(group))",
+                try context.factor("ef3prp", rowID: row.id) { () throws(MissingFactor) in
+                    let byMoisture = ["parameter": "ef3prp", "n_source": group, "factor_set": set, "moisture_regime": moisture]
+                    if (try? context.lookup("n2o-factors-extra", byMoisture)) != nil {
+                        return try context.nitrousOxideFactor("n2o-factors-extra", byMoisture, recorder: &recorder)
+                    }
+                    return try context.lookup("n2o-factors-extra", ["parameter": "ef3prp", "n_source": group, "factor_set": set, "moisture_regime": "all"])
+                })
         }
 
         /// A manure-management factor for one system: the row's Tier 2 override, else the default of
@@ -185,9 +194,11 @@ enum LivestockModule {
             let overrideName = "\(kind.rawValue)-\(system)"
             let label = "\(kind.label) (\(system))"
             if context.overrides.contains(where: { $0.factor == overrideName && $0.applies(to: row.id) }) {
-                return recorder.use(label, try context.factor(overrideName, rowID: row.id) { () throws(MissingFactor) in
-                    throw MissingFactor(table: "override", key: "factor=\(overrideName)", rowID: row.id)
-                })
+                return recorder.use(
+                    label,
+                    try context.factor(overrideName, rowID: row.id) { () throws(MissingFactor) in
+                        throw MissingFactor(table: "override", key: "factor=\(overrideName)", rowID: row.id)
+                    })
             }
             let key = [
                 "parameter": kind.rawValue, "species": row.species, "productivity": row.productivity, "manure_system": system,
@@ -202,9 +213,12 @@ enum LivestockModule {
             do { exact = try context.lookup("livestock-manure-defaults", key) } catch {
                 throw MissingFactor(
                     table: "livestock-manure-defaults",
-                    key: "parameter=\(kind.rawValue), species=\(row.species), productivity=\(row.productivity), manure_system=\(system), climate_zone=\(context.site.climateZone.rawValue)",
+                    key:
+                        "parameter=\(kind.rawValue), species=\(row.species), productivity=\(row.productivity), manure_system=\(system), climate_zone=\(context.site.climateZone.rawValue)",
                     rowID: row.id,
-                    hint: "EX-ACT v9.4 has no default for this manure system and animal: give a Tier 2 override '\(overrideName)' in \(kind.unit), or manure shares without '\(system)'")
+                    hint:
+                        "EX-ACT v9.4 has no default for this manure system and animal: give a Tier 2 override '\(overrideName)' in \(kind.unit), or manure shares without '\(system)'"
+                )
             }
             if let (found, id) = LivestockModule.ipccValue(key, factors: context.factors) {
                 let corrected = context.perturbed(found)
@@ -218,9 +232,13 @@ enum LivestockModule {
             if exact.value == 0 {
                 recorder.note("\(label) is 0 in EX-ACT v9.4's table for \(row.species) (\(row.productivity), \(context.site.climateZone.rawValue)): counted as 0, as EX-ACT does")
             }
-            if kind == .ch4, system == ManureFactorKind.poultryDigesterSuspect.system, row.productivity == "high-productivity", ManureFactorKind.poultryDigesterSuspect.species.contains(row.species) {
+            if kind == .ch4, system == ManureFactorKind.poultryDigesterSuspect.system, row.productivity == "high-productivity",
+                ManureFactorKind.poultryDigesterSuspect.species.contains(row.species)
+            {
                 // livestock-manure-defaults.md §6 item 5: no IPCC-consistent value is known, so both methods keep EX-ACT's.
-                recorder.note("\(label): EX-ACT's high-productivity poultry digester factor equals its solid-storage column, a probable copy error; no verified IPCC value replaces it, so both methods use it")
+                recorder.note(
+                    "\(label): EX-ACT's high-productivity poultry digester factor equals its solid-storage column, a probable copy error; no verified IPCC value replaces it, so both methods use it"
+                )
             }
             return recorder.use(label, exact)
         }
@@ -229,9 +247,9 @@ enum LivestockModule {
     /// The `ipcc` method's value for a flagged cell, with the divergence its row names.
     static func ipccValue(_ key: [String: String], factors: FactorSet) -> (Factor, DivergenceID)? {
         guard let table = factors.tables["livestock-manure-ipcc-values"],
-              let record = table.record(matching: table.keyColumns.map { key[$0] ?? "all" }),
-              let factor = table.factor(record),
-              let id = record.text["divergence"].flatMap(DivergenceID.init(rawValue:))
+            let record = table.record(matching: table.keyColumns.map { key[$0] ?? "all" }),
+            let factor = table.factor(record),
+            let id = record.text["divergence"].flatMap(DivergenceID.init(rawValue:))
         else { return nil }
         return (factor, id)
     }

@@ -24,7 +24,8 @@ enum OrganicSoilsModule {
             let scenarioRates = unchanged ? startRates : try rates(state, label: outcome.rawValue, rowID: row.id, context: context, recorder: &recorder)
             let reached = context.series(
                 from: unchanged ? row.area.start : 0, to: row.area[outcome], dynamics: row.dynamics[outcome], recorder: &recorder)
-            let leaving = unchanged
+            let leaving =
+                unchanged
                 ? nil : context.series(from: row.area.start, to: 0, dynamics: row.dynamics[outcome], ownArea: false, recorder: &recorder)
             var reachedHectares = reached.yearly
             var leavingHectares = leaving?.yearly
@@ -71,7 +72,9 @@ enum OrganicSoilsModule {
         }
     }
 
-    private static func computeRates(_ state: OrganicSoilState, label: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Rates {
+    private static func computeRates(_ state: OrganicSoilState, label: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor)
+        -> Rates
+    {
         let zone = context.site.climateZone.rawValue
         let nutrient = "nutrient-\(state.nutrient)"
         var rates = Rates()
@@ -81,9 +84,11 @@ enum OrganicSoilsModule {
         case "drained" where state.landUse == "peat-extraction":
             func extraction(_ pathway: String, _ parameter: String) throws(MissingFactor) -> Double {
                 let factor = try context.factor("organic-\(pathway)-\(parameter)", rowID: rowID) { () throws(MissingFactor) in
-                    try context.lookup("peat-extraction", [
-                        "nutrient_status": nutrient, "climate_zone": zone, "pathway": pathway, "parameter": parameter,
-                    ])
+                    try context.lookup(
+                        "peat-extraction",
+                        [
+                            "nutrient_status": nutrient, "climate_zone": zone, "pathway": pathway, "parameter": parameter,
+                        ])
                 }
                 return recorder.use("\(parameter) \(pathway) (peat extraction)", factor)
             }
@@ -99,9 +104,11 @@ enum OrganicSoilsModule {
         case "drained":
             func drained(_ pathway: String, _ gas: String) throws(MissingFactor) -> Double {
                 let factor = try context.factor("organic-drained-\(gas)", rowID: rowID) { () throws(MissingFactor) in
-                    try context.lookup("organic-soil-drainage", [
-                        "land_use": state.landUse, "nutrient_status": nutrient, "climate_zone": zone, "pathway": pathway, "gas": gas,
-                    ])
+                    try context.lookup(
+                        "organic-soil-drainage",
+                        [
+                            "land_use": state.landUse, "nutrient_status": nutrient, "climate_zone": zone, "pathway": pathway, "gas": gas,
+                        ])
                 }
                 return recorder.use("\(gas) \(pathway) (drained \(state.landUse), \(state.nutrient))", factor)
             }
@@ -119,9 +126,11 @@ enum OrganicSoilsModule {
         default:
             func rewetted(_ gas: String) throws(MissingFactor) -> Double {
                 let factor = try context.factor("organic-rewetted-\(gas)", rowID: rowID) { () throws(MissingFactor) in
-                    try context.lookup("organic-soil-rewetting", [
-                        "land_use": state.landUse, "nutrient_status": nutrient, "climate_zone": zone, "gas": gas,
-                    ])
+                    try context.lookup(
+                        "organic-soil-rewetting",
+                        [
+                            "land_use": state.landUse, "nutrient_status": nutrient, "climate_zone": zone, "gas": gas,
+                        ])
                 }
                 return recorder.use("\(gas) (rewetted \(state.landUse), \(state.nutrient))", factor)
             }

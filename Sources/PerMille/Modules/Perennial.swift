@@ -18,14 +18,20 @@ enum PerennialModule {
             let (reference, soc) = try context.memoized(
                 "perennial-soil", state.system, state.tillage, state.input, rowID: row.id, recorder: &recorder
             ) { (recorder: inout RowRecorder) throws(MissingFactor) -> (Double, Double) in
-                let fLU = recorder.use("F_LU(\(state.system))", try context.stockChangeFactor(
-                    "f-lu", landUse: state.system, practice: "any", usedIn: "management", rowID: row.id, recorder: &recorder))
+                let fLU = recorder.use(
+                    "F_LU(\(state.system))",
+                    try context.stockChangeFactor(
+                        "f-lu", landUse: state.system, practice: "any", usedIn: "management", rowID: row.id, recorder: &recorder))
                 let tillage = context.vocabulary("tillage", state.tillage)
                 let input = context.vocabulary("input", state.input)
-                let fMG = recorder.use("F_MG(\(tillage))", try context.stockChangeFactor(
-                    "f-mg", landUse: "cropland", practice: tillage, usedIn: "management", rowID: row.id, recorder: &recorder))
-                let fI = recorder.use("F_I(\(input))", try context.stockChangeFactor(
-                    "f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: row.id, recorder: &recorder))
+                let fMG = recorder.use(
+                    "F_MG(\(tillage))",
+                    try context.stockChangeFactor(
+                        "f-mg", landUse: "cropland", practice: tillage, usedIn: "management", rowID: row.id, recorder: &recorder))
+                let fI = recorder.use(
+                    "F_I(\(input))",
+                    try context.stockChangeFactor(
+                        "f-i", landUse: "cropland", practice: input, usedIn: "management", rowID: row.id, recorder: &recorder))
                 return (socRef * fLU, socRef * fLU * fMG * fI)
             }
             guard scenario != .start else {
@@ -48,16 +54,20 @@ enum PerennialModule {
                 let region = try context.region(rowID: row.id, table: "perennial-biomass-growth")
                 func growthFactor(_ pool: String) throws(MissingFactor) -> Factor {
                     try context.factor("perennial-\(pool)-growth", rowID: row.id) { () throws(MissingFactor) in
-                        try context.lookup("perennial-biomass-growth", [
-                            "system": state.system, "climate_zone": zone.rawValue, "region": region, "pool": pool,
-                        ])
+                        try context.lookup(
+                            "perennial-biomass-growth",
+                            [
+                                "system": state.system, "climate_zone": zone.rawValue, "region": region, "pool": pool,
+                            ])
                     }
                 }
                 let agb = recorder.use("G_AGB(\(state.system))", try growthFactor("agb"))
                 let bgb = recorder.use("G_BGB(\(state.system))", try growthFactor("bgb"))
-                let maximum = recorder.use("AGB_max(\(state.system))", try context.factor("perennial-max-agb", rowID: row.id) { () throws(MissingFactor) in
-                    try context.lookup("perennial-max-agb", ["system": state.system, "climate": zone.thermalClass])
-                })
+                let maximum = recorder.use(
+                    "AGB_max(\(state.system))",
+                    try context.factor("perennial-max-agb", rowID: row.id) { () throws(MissingFactor) in
+                        try context.lookup("perennial-max-agb", ["system": state.system, "climate": zone.thermalClass])
+                    })
                 return (agb, bgb, maximum)
             }
             let standing = row.states.start.standingAGBTonnesCPerHa ?? 0

@@ -25,15 +25,19 @@ enum RiceModule {
         emissions: inout GasSeries, recorder: inout RowRecorder
     ) throws(MissingFactor) {
         func regional(_ parameter: String, _ label: String, override: String) throws(MissingFactor) -> Double {
-            recorder.use("\(label) (\(region))", try context.factor(override, rowID: row.id) { () throws(MissingFactor) in
-                try context.lookup("rice-regional-defaults", ["region": region, "parameter": parameter])
-            })
+            recorder.use(
+                "\(label) (\(region))",
+                try context.factor(override, rowID: row.id) { () throws(MissingFactor) in
+                    try context.lookup("rice-regional-defaults", ["region": region, "parameter": parameter])
+                })
         }
         func scaling(_ factor: String, _ field: String, _ key: String, _ label: String) throws(MissingFactor) -> Double {
             let practice = context.vocabulary(field, key)
-            return recorder.use("\(label)(\(key))", try context.factor(factor, rowID: row.id) { () throws(MissingFactor) in
-                try context.lookup("rice-scaling-factors", ["factor": factor, "practice": practice])
-            })
+            return recorder.use(
+                "\(label)(\(key))",
+                try context.factor(factor, rowID: row.id) { () throws(MissingFactor) in
+                    try context.lookup("rice-scaling-factors", ["factor": factor, "practice": practice])
+                })
         }
         let baseline = try regional("baseline-ch4-ef", "EF_c", override: "rice-baseline-ef")
         let sfW = try scaling("sf-w", "rice-water", state.water, "SF_w")
@@ -62,7 +66,9 @@ enum RiceModule {
                 amount = given
             } else {
                 amount = strawBiomass?.aboveGround ?? 0
-                recorder.note("incorporated straw taken as the above-ground residue of the paddy yield (IPCC 2019 Table 11.1A); the rule behind EX-ACT's straw amount is MISSING (O13), give strawTonnesPerHa to replace it")
+                recorder.note(
+                    "incorporated straw taken as the above-ground residue of the paddy yield (IPCC 2019 Table 11.1A); the rule behind EX-ACT's straw amount is MISSING (O13), give strawTonnesPerHa to replace it"
+                )
             }
             organic += amount * (try scaling("cfoa", "rice-straw", straw, "CFOA"))
         }

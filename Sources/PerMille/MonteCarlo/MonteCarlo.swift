@@ -249,14 +249,16 @@ public enum MonteCarlo {
         for index in assessment.rows.indices {
             for use in assessment.rows[index].factors {
                 let factor = use.factor
-                let identity = factor.table == "override"
+                let identity =
+                    factor.table == "override"
                     ? "override\u{1F}\(factor.key)\u{1F}\(factor.nominalValue)" : "\(factor.table)\u{1F}\(factor.line)\u{1F}\(factor.column)"
                 guard seen.insert(identity).inserted else { continue }
                 let varied = FactorPerturbation.isVaried(factor)
-                entries.append(FactorEntry(
-                    table: factor.table, key: factor.key, column: factor.column, value: factor.nominalValue,
-                    uncertaintyPercent: factor.uncertaintyPercent, reliability: factor.reliability,
-                    distribution: varied ? FactorDistribution(percent: factor.uncertaintyPercent) : nil))
+                entries.append(
+                    FactorEntry(
+                        table: factor.table, key: factor.key, column: factor.column, value: factor.nominalValue,
+                        uncertaintyPercent: factor.uncertaintyPercent, reliability: factor.reliability,
+                        distribution: varied ? FactorDistribution(percent: factor.uncertaintyPercent) : nil))
             }
         }
         entries.sort { ($0.table, $0.key, $0.column) < ($1.table, $1.key, $1.column) }

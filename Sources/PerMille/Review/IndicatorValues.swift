@@ -91,7 +91,8 @@ struct IndicatorValues {
         for row in project.grassland {
             if row.states.without != row.states.with { improved += row.area.with }
             if degraded.contains(row.states.start.condition) || degraded.contains(row.states.without.condition),
-                !degraded.contains(row.states.with.condition) {
+                !degraded.contains(row.states.with.condition)
+            {
                 restored += row.area.with
             }
         }

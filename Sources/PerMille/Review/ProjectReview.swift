@@ -75,7 +75,10 @@ public struct PerMilleReport: Sendable {
     public var years: Int
     public var depth: String
 
-    public init(rows: [(id: String, module: ModuleKind, figures: PerMilleFigures)], modules: [(module: ModuleKind, figures: PerMilleFigures)], project: PerMilleFigures?, years: Int, depth: String = "0–30 cm") {
+    public init(
+        rows: [(id: String, module: ModuleKind, figures: PerMilleFigures)], modules: [(module: ModuleKind, figures: PerMilleFigures)], project: PerMilleFigures?, years: Int,
+        depth: String = "0–30 cm"
+    ) {
         self.rows = rows
         self.modules = modules
         self.project = project

@@ -162,7 +162,12 @@ public struct CriterionRule: Sendable, Hashable {
 /// `value op than`, on a computed value key or a project-file indicator key.
 public struct Condition: Sendable, Hashable, CustomStringConvertible {
     public enum Operator: String, Sendable, Hashable, CaseIterable {
-        case greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<=", equal = "==", notEqual = "!="
+        case greater = ">"
+        case greaterOrEqual = ">="
+        case less = "<"
+        case lessOrEqual = "<="
+        case equal = "=="
+        case notEqual = "!="
         /// The value is given (evidence exists); `than` is unused.
         case present
     }

@@ -40,7 +40,8 @@ public struct PlaceNames: Sendable, Hashable {
     /// country table's name, then the key itself, when the ISO table does not list it.
     public static func country(_ key: String, factors: FactorSet?) -> String {
         if let records = factors?.tables["iso-countries"]?.records,
-            let name = records.first(where: { $0.text["country"] == key || $0.key.first == key })?.text["country_name"], !name.isEmpty {
+            let name = records.first(where: { $0.text["country"] == key || $0.key.first == key })?.text["country_name"], !name.isEmpty
+        {
             return name
         }
         if let name = factors?.text("country-regions", [key], column: "country_name"), !name.isEmpty { return name }

@@ -68,7 +68,10 @@ public enum SiteResolver {
         }
         let moisture = map >= 2000 ? "wet" : (map >= 1000 ? "moist" : "dry")
         let band = map >= 2000 ? "MAP ≥ 2000" : (map >= 1000 ? "1000 ≤ MAP < 2000" : "MAP < 1000")
-        return (ClimateZone(rawValue: "tropical-\(moisture)"), "MAT \(fmt(mat)) > 18 °C, elevation \(fmt(climate.elevationM)) < 1000 m → tropical; \(band) mm (\(fmt(map))) → \(moisture)")
+        return (
+            ClimateZone(rawValue: "tropical-\(moisture)"),
+            "MAT \(fmt(mat)) > 18 °C, elevation \(fmt(climate.elevationM)) < 1000 m → tropical; \(band) mm (\(fmt(map))) → \(moisture)"
+        )
     }
 
     /// Resolves the project's site against the lookup tables (WRB groups, countries, regions).
@@ -101,7 +104,8 @@ public enum SiteResolver {
         var region = description.region
         var regionRule = region.map { "given as \($0)" } ?? "none given"
         if region == nil, let country = description.country,
-            let mapped = factors.text("country-regions", [country], column: "region") {
+            let mapped = factors.text("country-regions", [country], column: "region")
+        {
             region = mapped
             regionRule = "from country \(country) (country-regions.csv)"
         }

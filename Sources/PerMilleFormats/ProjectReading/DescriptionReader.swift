@@ -85,7 +85,9 @@ enum DescriptionReader {
         guard let mat = values[0], let map = values[1], let pet = values[2], let elevation = values[3] else { return nil }
         let measured = MeasuredClimate(meanAnnualTemperatureC: mat, annualPrecipitationMm: map, potentialEvapotranspirationMm: pet, elevationM: elevation)
         do { _ = try SiteResolver.climateZone(for: measured) } catch {
-            reader.report("climate.polar", error.message, at: fields["meanAnnualTemperatureC"]?.position ?? node.position, path: "\(path).meanAnnualTemperatureC", expected: error.expected, found: error.found)
+            reader.report(
+                "climate.polar", error.message, at: fields["meanAnnualTemperatureC"]?.position ?? node.position, path: "\(path).meanAnnualTemperatureC", expected: error.expected,
+                found: error.found)
             return nil
         }
         return .measured(measured)

@@ -33,9 +33,10 @@ struct DocumentReader {
         _ code: String, _ message: String, at position: JSONPosition, path: String, row: String? = nil,
         expected: String? = nil, found: String? = nil, suggestion: String? = nil, severity: Diagnostic.Severity = .error
     ) {
-        diagnostics.append(Diagnostic(
-            severity, code: code, message: message, location: location(position, path), rowID: row,
-            expected: expected, found: found, suggestion: suggestion))
+        diagnostics.append(
+            Diagnostic(
+                severity, code: code, message: message, location: location(position, path), rowID: row,
+                expected: expected, found: found, suggestion: suggestion))
     }
 
     /// The members of an object after checking unknown and duplicate keys; nil if the node is not an object.
@@ -222,7 +223,6 @@ struct DocumentReader {
         }
         return text
     }
-
 
     static func describe(_ node: JSONNode) -> String {
         switch node.value {

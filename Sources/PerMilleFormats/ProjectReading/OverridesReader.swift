@@ -40,7 +40,8 @@ enum OverridesReader {
         for (index, item) in items.enumerated() {
             let path = "overrides[\(index)]"
             guard let fields = reader.object(item, path: path, allowed: overrideKeys) else { continue }
-            let factor = reader.choice(fields, "factor", in: item, path: path, allowed: vocabulary.overridableFactors, vocabulary: "overridable factor", required: true, code: "override.unknown-factor")
+            let factor = reader.choice(
+                fields, "factor", in: item, path: path, allowed: vocabulary.overridableFactors, vocabulary: "overridable factor", required: true, code: "override.unknown-factor")
             let value = reader.number(fields, "value", in: item, path: path, required: true, bound: valueBound(factor ?? ""))
             let uncertainty = reader.number(fields, "uncertaintyPercent", in: item, path: path, bound: Bounds.percent)
             let source = reader.string(fields, "source", in: item, path: path)
@@ -53,7 +54,10 @@ enum OverridesReader {
             if let list = fields["appliesTo"] {
                 if let entries = list.array {
                     for (offset, entry) in entries.enumerated() {
-                        guard let id = entry.string else { reader.mismatch(entry, path: "\(path).appliesTo[\(offset)]", expected: "a row id"); continue }
+                        guard let id = entry.string else {
+                            reader.mismatch(entry, path: "\(path).appliesTo[\(offset)]", expected: "a row id")
+                            continue
+                        }
                         if rowIDs[id] == nil {
                             reader.report(
                                 "override.unknown-row", "override applies to row '\(id)', which the file does not have", at: entry.position,

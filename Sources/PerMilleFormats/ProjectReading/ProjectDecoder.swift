@@ -178,7 +178,8 @@ public struct ProjectDecoder: Sendable {
         var project = Project(description: description ?? Self.placeholderDescription)
         var ids = RowIDs()
         if let modulesNode = top["modules"],
-            let modules = reader.object(modulesNode, path: "modules", allowed: Self.supportedModules + Self.laterModules) {
+            let modules = reader.object(modulesNode, path: "modules", allowed: Self.supportedModules + Self.laterModules)
+        {
             for name in Self.laterModules {
                 guard let node = modules[name] else { continue }
                 if let list = node.array, list.isEmpty { continue }

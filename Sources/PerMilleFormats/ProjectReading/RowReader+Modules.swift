@@ -6,7 +6,8 @@ extension RowReader {
         let area = rows.area(common)
         let conditions = rows.vocabulary.grasslandConditions
         let inputs = rows.vocabulary.improvedInputs
-        let states = rows.states(common, allowed: ProjectSchema.stateKeys("grassland")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> GrasslandState? in
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("grassland")) {
+            (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> GrasslandState? in
             let condition = rows.reader.choice(fields, "condition", in: node, path: path(), row: common.id, allowed: conditions, vocabulary: "grassland condition", required: true)
             let input = rows.reader.choice(fields, "input", in: node, path: path(), row: common.id, allowed: inputs, vocabulary: "grassland input")
             if input != nil, condition != nil, condition != "improved" {
@@ -27,11 +28,16 @@ extension RowReader {
     static func annualCrop(_ rows: inout RowReader, _ common: Common) -> AnnualCropRow? {
         let area = rows.area(common)
         let vocabulary = rows.vocabulary
-        let states = rows.states(common, allowed: ProjectSchema.stateKeys("annualCrops")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> AnnualCropState? in
-            let landUse = rows.reader.choice(fields, "landUse", in: node, path: path(), row: common.id, allowed: Vocabulary.annualLandUses, vocabulary: "annual land use") ?? "annual-cropland"
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("annualCrops")) {
+            (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> AnnualCropState? in
+            let landUse =
+                rows.reader.choice(fields, "landUse", in: node, path: path(), row: common.id, allowed: Vocabulary.annualLandUses, vocabulary: "annual land use")
+                ?? "annual-cropland"
             let crop = rows.reader.choice(fields, "crop", in: node, path: path(), row: common.id, allowed: vocabulary.crops, vocabulary: "crop")
-            let tillage = rows.reader.choice(fields, "tillage", in: node, path: path(), row: common.id, allowed: vocabulary.tillage, vocabulary: "tillage", required: landUse == "annual-cropland")
-            let input = rows.reader.choice(fields, "input", in: node, path: path(), row: common.id, allowed: vocabulary.inputs, vocabulary: "carbon input", required: landUse == "annual-cropland")
+            let tillage = rows.reader.choice(
+                fields, "tillage", in: node, path: path(), row: common.id, allowed: vocabulary.tillage, vocabulary: "tillage", required: landUse == "annual-cropland")
+            let input = rows.reader.choice(
+                fields, "input", in: node, path: path(), row: common.id, allowed: vocabulary.inputs, vocabulary: "carbon input", required: landUse == "annual-cropland")
             let residues = rows.reader.choice(fields, "residues", in: node, path: path(), row: common.id, allowed: Vocabulary.residues, vocabulary: "residue handling")
             let yield = rows.positive(fields, "yieldTonnesPerHa", node: node, path: path(), row: common.id)
             if landUse == "annual-cropland", tillage == nil || input == nil { return nil }
@@ -44,8 +50,10 @@ extension RowReader {
     static func perennial(_ rows: inout RowReader, _ common: Common) -> PerennialRow? {
         let area = rows.area(common)
         let vocabulary = rows.vocabulary
-        let states = rows.states(common, allowed: ProjectSchema.stateKeys("perennialCrops")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> PerennialState? in
-            let system = rows.reader.choice(fields, "system", in: node, path: path(), row: common.id, allowed: vocabulary.perennialSystems, vocabulary: "perennial system", required: true)
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("perennialCrops")) {
+            (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> PerennialState? in
+            let system = rows.reader.choice(
+                fields, "system", in: node, path: path(), row: common.id, allowed: vocabulary.perennialSystems, vocabulary: "perennial system", required: true)
             let tillage = rows.reader.choice(fields, "tillage", in: node, path: path(), row: common.id, allowed: vocabulary.tillage, vocabulary: "tillage") ?? "full"
             let input = rows.reader.choice(fields, "input", in: node, path: path(), row: common.id, allowed: vocabulary.inputs, vocabulary: "carbon input") ?? "medium"
             let standing = rows.positive(fields, "standingAGBTonnesCPerHa", node: node, path: path(), row: common.id, minimum: 0)
@@ -85,7 +93,8 @@ extension RowReader {
         } else {
             rows.reader.missing("forest", in: common.node, path: common.path, row: common.id, expected: "{ecozone, type, condition}")
         }
-        let states = rows.states(common, allowed: ProjectSchema.stateKeys("forestManagement")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> ForestState? in
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("forestManagement")) {
+            (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> ForestState? in
             guard let loss = rows.reader.number(fields, "biomassLossPercent", in: node, path: path(), row: common.id, required: true) else { return nil }
             guard (0...100).contains(loss) else {
                 rows.reader.report(
@@ -102,10 +111,12 @@ extension RowReader {
     static func organicSoil(_ rows: inout RowReader, _ common: Common) -> OrganicSoilRow? {
         let area = rows.area(common)
         let landUses = rows.vocabulary.organicLandUses
-        let states = rows.states(common, allowed: ProjectSchema.stateKeys("organicSoils")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> OrganicSoilState? in
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("organicSoils")) {
+            (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> OrganicSoilState? in
             let landUse = rows.reader.choice(fields, "landUse", in: node, path: path(), row: common.id, allowed: landUses, vocabulary: "organic-soil land use", required: true)
             let water = rows.reader.choice(fields, "water", in: node, path: path(), row: common.id, allowed: Vocabulary.water, vocabulary: "water management", required: true)
-            let nutrient = rows.reader.choice(fields, "nutrient", in: node, path: path(), row: common.id, allowed: Vocabulary.nutrients, vocabulary: "nutrient status", required: true)
+            let nutrient = rows.reader.choice(
+                fields, "nutrient", in: node, path: path(), row: common.id, allowed: Vocabulary.nutrients, vocabulary: "nutrient status", required: true)
             let ditches = rows.positive(fields, "ditchFraction", node: node, path: path(), row: common.id, minimum: 0, maximum: 1)
             if landUse == "peat-extraction", water == "rewetted" {
                 rows.reader.report(
@@ -123,7 +134,9 @@ extension RowReader {
 
     static func coastalWetland(_ rows: inout RowReader, _ common: Common) -> CoastalWetlandRow? {
         let area = rows.area(common)
-        func pick<Key: RawRepresentable<String> & CaseIterable>(_ key: String, _ type: Key.Type, vocabulary: String, required: Bool = false, code: String = "value.unknown") -> Key?? {
+        func pick<Key: RawRepresentable<String> & CaseIterable>(_ key: String, _ type: Key.Type, vocabulary: String, required: Bool = false, code: String = "value.unknown")
+            -> Key??
+        {
             guard common.fields[key] != nil || required else { return .some(nil) }
             let text = rows.reader.choice(
                 common.fields, key, in: common.node, path: "\(common.path).\(key)", row: common.id,
@@ -134,7 +147,8 @@ extension RowReader {
         let vegetation = pick("vegetation", CoastalVegetation.self, vocabulary: "coastal vegetation", required: true, code: "practice.unknown")
         let soil = pick("soil", CoastalSoil.self, vocabulary: "coastal soil class")
         let salinity = pick("salinity", CoastalSalinity.self, vocabulary: "salinity")
-        let states = rows.states(common, allowed: ProjectSchema.stateKeys("coastalWetlands")) { (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> CoastalWetlandState? in
+        let states = rows.states(common, allowed: ProjectSchema.stateKeys("coastalWetlands")) {
+            (rows: inout RowReader, fields: Fields, node: JSONNode, path: () -> String) -> CoastalWetlandState? in
             var hectares: [Double] = []
             var valid = true
             for key in ["drainedHa", "excavatedHa", "revegetatedHa"] {
@@ -255,7 +269,8 @@ extension RowReader {
         guard let fields = reader.object(node, path: path(), allowed: extraKeys + ["ecozone", "type", "condition", "standAge"], row: row) else { return nil }
         let ecozone = reader.choice(fields, "ecozone", in: node, path: path(), row: row, allowed: vocabulary.forestEcozones, vocabulary: "forest ecozone", required: true)
         let type = reader.choice(fields, "type", in: node, path: path(), row: row, allowed: Vocabulary.forestTypes, vocabulary: "forest type") ?? "natural"
-        let condition = reader.choice(fields, "condition", in: node, path: path(), row: row, allowed: Vocabulary.forestConditions, vocabulary: "forest condition")
+        let condition =
+            reader.choice(fields, "condition", in: node, path: path(), row: row, allowed: Vocabulary.forestConditions, vocabulary: "forest condition")
             ?? (type == "plantation" ? "secondary" : "primary")
         let standAge = reader.choice(fields, "standAge", in: node, path: path(), row: row, allowed: Vocabulary.standAges, vocabulary: "stand age") ?? "gt-20-years"
         guard let ecozone else { return nil }

@@ -153,7 +153,8 @@ struct RowReader {
             }
             guard value <= quantity.maximum else {
                 reader.report(
-                    "\(field).too-large", "\(field) must be at most \(XMLLiteral.number(quantity.maximum)) \(quantity.unit), found \(fields[key]?.number?.literal ?? String(value))",
+                    "\(field).too-large",
+                    "\(field) must be at most \(XMLLiteral.number(quantity.maximum)) \(quantity.unit), found \(fields[key]?.number?.literal ?? String(value))",
                     at: fields[key]?.position ?? node.position, path: "\(path()).\(key)", row: common.id,
                     expected: "\(quantity.unit) ≤ \(XMLLiteral.number(quantity.maximum))", found: fields[key]?.number?.literal ?? String(value),
                     suggestion: quantity.why)

@@ -73,10 +73,12 @@ final class Vocabulary: Sendable {
         improvedInputs = vocabulary("grassland-improved-input")
         perennialSystems = keys("perennial-max-agb", "system")
         crops = keys("crop-yields", "crop")
-        landUses = ["forest", "annual-cropland", "set-aside", "flooded-rice", "grassland", "degraded-land", "other-land-non-vegetated"]
+        landUses =
+            ["forest", "annual-cropland", "set-aside", "flooded-rice", "grassland", "degraded-land", "other-land-non-vegetated"]
             + perennialSystems
         forestEcozones = keys("forest-biomass", "ecozone")
-        organicLandUses = keys("organic-soil-drainage", "land_use").filter { !["other-land", "other-land-use", "settlement"].contains($0) }
+        organicLandUses =
+            keys("organic-soil-drainage", "land_use").filter { !["other-land", "other-land-use", "settlement"].contains($0) }
             + ["peat-extraction"]
         wrbGroups = keys("wrb-soil-groups", "wrb_group")
         riceWater = vocabulary("rice-water")

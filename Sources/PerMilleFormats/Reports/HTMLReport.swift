@@ -67,7 +67,9 @@ public enum HTMLReport {
                 case .strong: classes.append("strong")
                 case .flag: classes.append("flag")
                 case .code: classes.append("code")
-                case .status: classes.append("status"); classes.append("status-" + (cell.status ?? ""))
+                case .status:
+                    classes.append("status")
+                    classes.append("status-" + (cell.status ?? ""))
                 }
                 let attribute = classes.isEmpty ? "" : " class=\"\(escape(classes.joined(separator: " ")))\""
                 out += "<td\(attribute)>\(escape(cell.text))</td>"

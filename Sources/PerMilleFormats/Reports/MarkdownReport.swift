@@ -37,11 +37,13 @@ public enum MarkdownReport {
         out += "|" + table.columns.map { $0.numeric ? "---:" : ":---" }.joined(separator: "|") + "|\n"
         for (index, row) in table.rows.enumerated() {
             let total = index >= table.rows.count - table.totalRows
-            out += "| " + row.map { value in
-                let text = cell(value.text)
-                guard !text.isEmpty else { return text }
-                return total || value.style == .strong || value.style == .status ? "**\(text)**" : text
-            }.joined(separator: " | ") + " |\n"
+            out +=
+                "| "
+                + row.map { value in
+                    let text = cell(value.text)
+                    guard !text.isEmpty else { return text }
+                    return total || value.style == .strong || value.style == .status ? "**\(text)**" : text
+                }.joined(separator: " | ") + " |\n"
         }
         return out
     }
@@ -56,7 +58,9 @@ public enum MarkdownReport {
         var out = ""
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!": out.append("\\"); out.append(character)
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!":
+                out.append("\\")
+                out.append(character)
             case "&": out += "&amp;"
             case "\r": out += " "
             default: out.append(character)

@@ -32,10 +32,14 @@ extension ReportBuilder {
                 .init(ScorecardText.why(item, units: units)), .init(evidence.isEmpty ? "none" : evidence),
             ]
         }
-        return ReportSection(id: "scorecard", title: "Criteria scorecard", blocks: [
-            .paragraph("The STC's reference criteria (\(input.criteriaSource)). Each criterion has a status — met, partly met, not met, not applicable or insufficient evidence — set by the rule in the criteria file from the values shown; there is no numeric score. Criteria marked provisional have wording the STC has not confirmed."),
-            .table(ReportTable(caption: "Criteria", columns: columns, rows: rows)),
-        ])
+        return ReportSection(
+            id: "scorecard", title: "Criteria scorecard",
+            blocks: [
+                .paragraph(
+                    "The STC's reference criteria (\(input.criteriaSource)). Each criterion has a status — met, partly met, not met, not applicable or insufficient evidence — set by the rule in the criteria file from the values shown; there is no numeric score. Criteria marked provisional have wording the STC has not confirmed."
+                ),
+                .table(ReportTable(caption: "Criteria", columns: columns, rows: rows)),
+            ])
     }
 
     // MARK: 7. Indicators
@@ -99,9 +103,13 @@ extension ReportBuilder {
                 let columns: [ReportTable.Column] = [
                     .init("Factor"), .init("Value", numeric: true), .init("Unit"), .init("±"), .init("Reliability"), .init("Source"), .init("Table line"),
                 ]
-                item.append(.table(ReportTable(caption: "Factors the practice moves, at this site", columns: columns, rows: use.factors.map { link in
-                    factorCells(name: link.label, link.factor)
-                })))
+                item.append(
+                    .table(
+                        ReportTable(
+                            caption: "Factors the practice moves, at this site", columns: columns,
+                            rows: use.factors.map { link in
+                                factorCells(name: link.label, link.factor)
+                            })))
             }
             if !sheet.references.isEmpty { item.append(.list(sheet.references)) }
             blocks.append(.item(title: sheet.name, blocks: item))
@@ -158,15 +166,21 @@ extension ReportBuilder {
         let rows = entries.map { factorCells(name: $0.name, $0.factor) + [.init($0.rows.joined(separator: ", "))] }
         let unverified = entries.filter { $0.factor.reliability.needsChecking }.count
         var blocks: [ReportBlock] = [
-            .paragraph("\(entries.count) distinct factor values over \(a.rows.count) rows; \(unverified) tagged M or C-weak (UNVERIFIED) must be checked against their source before the result is trusted."),
+            .paragraph(
+                "\(entries.count) distinct factor values over \(a.rows.count) rows; \(unverified) tagged M or C-weak (UNVERIFIED) must be checked against their source before the result is trusted."
+            ),
             .table(ReportTable(caption: "Factors used", columns: columns, rows: rows)),
         ]
         if overrides.isEmpty {
             blocks.append(.paragraph("No Tier 2 override."))
         } else {
-            blocks.append(.table(ReportTable(caption: "Tier 2 overrides", columns: [
-                .init("Row"), .init("Factor"), .init("Value", numeric: true), .init("Unit"), .init("±"), .init("Citation"),
-            ], rows: overrides)))
+            blocks.append(
+                .table(
+                    ReportTable(
+                        caption: "Tier 2 overrides",
+                        columns: [
+                            .init("Row"), .init("Factor"), .init("Value", numeric: true), .init("Unit"), .init("±"), .init("Citation"),
+                        ], rows: overrides)))
         }
         return ReportSection(id: "factors", title: "Factors used", blocks: blocks)
     }
@@ -176,13 +190,15 @@ extension ReportBuilder {
     static func method(_ input: ReportInput) -> ReportSection {
         let a = input.assessment
         let other = a.method.other.rawValue
-        var blocks: [ReportBlock] = [.facts([
-            ReportFact("Method", a.method.rawValue),
-            ReportFact("Other method", other),
-            ReportFact("GWP set", a.gwp.rawValue),
-            ReportFact("Factor set", a.factorSet.rawValue),
-            ReportFact("Dynamics", input.project.description.dynamics.rawValue),
-        ])]
+        var blocks: [ReportBlock] = [
+            .facts([
+                ReportFact("Method", a.method.rawValue),
+                ReportFact("Other method", other),
+                ReportFact("GWP set", a.gwp.rawValue),
+                ReportFact("Factor set", a.factorSet.rawValue),
+                ReportFact("Dynamics", input.project.description.dynamics.rawValue),
+            ])
+        ]
         if a.divergences.isEmpty {
             blocks.append(.paragraph("No row's number changes under the \(other) method."))
         } else {
@@ -202,10 +218,12 @@ extension ReportBuilder {
             let difference = a.otherMethodDifference
             var diffRows = GasCategory.allCases.compactMap { gas in difference[gas].map { balanceRow(TextReport.gasTitle(gas), $0, decimals: 2) } }
             diffRows.append(balanceRow("Totals under \(other)", a.otherMethodTotal, decimals: 1, style: .strong))
-            blocks.append(.table(ReportTable(
-                caption: "This method minus \(other), by gas, and the totals under \(other) (t CO2e)",
-                columns: [.init(""), .init("Without", numeric: true), .init("With", numeric: true), .init("Balance", numeric: true)],
-                rows: diffRows, totalRows: 1)))
+            blocks.append(
+                .table(
+                    ReportTable(
+                        caption: "This method minus \(other), by gas, and the totals under \(other) (t CO2e)",
+                        columns: [.init(""), .init("Without", numeric: true), .init("With", numeric: true), .init("Balance", numeric: true)],
+                        rows: diffRows, totalRows: 1)))
         }
         var notes = a.notes
         notes += a.rows.flatMap { row in row.notes.map { "row \(row.id): \($0)" } }
@@ -219,9 +237,11 @@ extension ReportBuilder {
         var rows: [[ReportTable.Cell]] = [["input", "project (canonical JSON)", .init(input.provenance.inputDigest, style: .code)]]
         rows += input.provenance.factorDigests.map { ["factor table", .init($0.file), .init($0.digest, style: .code)] }
         rows += input.reviewDigests.keys.sorted().map { ["review document", .init($0), .init(input.reviewDigests[$0] ?? "", style: .code)] }
-        return ReportSection(id: "digests", title: "Digests", blocks: [
-            .paragraph("sha256 of the input and of every table and document read: a rerun with the same digests gives the same report."),
-            .table(ReportTable(caption: "Digests", columns: [.init("Kind"), .init("File"), .init("sha256")], rows: rows)),
-        ])
+        return ReportSection(
+            id: "digests", title: "Digests",
+            blocks: [
+                .paragraph("sha256 of the input and of every table and document read: a rerun with the same digests gives the same report."),
+                .table(ReportTable(caption: "Digests", columns: [.init("Kind"), .init("File"), .init("sha256")], rows: rows)),
+            ])
     }
 }

@@ -42,7 +42,8 @@ public enum ReportBuilder {
     ]
 
     /// The per-mille note that goes wherever a per-mille number is printed.
-    public static let perMilleCaveat = "A per-mille rate is relative to the initial stock: it flatters carbon-poor soils and penalises carbon-rich ones. Read it beside the absolute SOC change (t C/ha/yr, t CO2e/yr), which is what the atmosphere sees."
+    public static let perMilleCaveat =
+        "A per-mille rate is relative to the initial stock: it flatters carbon-poor soils and penalises carbon-rich ones. Read it beside the absolute SOC change (t C/ha/yr, t CO2e/yr), which is what the atmosphere sees."
 
     public static func document(_ input: ReportInput) -> ReportDocument {
         let a = input.assessment
@@ -67,17 +68,26 @@ public enum ReportBuilder {
         facts.append(ReportFact("Region", (place.region ?? "none") + " (\(place.regionRule))"))
         facts.append(ReportFact("Climate zone", "\(place.climateZone) (\(place.climateRule))"))
         facts.append(ReportFact("Soil class", "\(place.soilClass) (\(place.soilRule))"))
-        facts.append(ReportFact("Period", "\(a.startYear)–\(end): \(a.totalYears) years (\(a.implementationYears) implementation + \(a.totalYears - a.implementationYears) capitalisation)"))
+        facts.append(
+            ReportFact("Period", "\(a.startYear)–\(end): \(a.totalYears) years (\(a.implementationYears) implementation + \(a.totalYears - a.implementationYears) capitalisation)"))
         facts.append(ReportFact("Method", "\(a.method.rawValue) (the other method, \(a.method.other.rawValue), is run on every row that touches a divergence)"))
-        facts.append(ReportFact("GWP", "\(a.gwp.rawValue): CH4 \(ReportText.plain(a.gwpFactors.ch4.value)), fossil CH4 \(ReportText.plain(a.gwpFactors.ch4Fossil.value)), N2O \(ReportText.plain(a.gwpFactors.n2o.value)) t CO2e/t"))
+        facts.append(
+            ReportFact(
+                "GWP",
+                "\(a.gwp.rawValue): CH4 \(ReportText.plain(a.gwpFactors.ch4.value)), fossil CH4 \(ReportText.plain(a.gwpFactors.ch4Fossil.value)), N2O \(ReportText.plain(a.gwpFactors.n2o.value)) t CO2e/t"
+            ))
         facts.append(ReportFact("Factor set", a.factorSet.rawValue))
         facts.append(ReportFact("Dynamics", d.dynamics.rawValue))
         facts.append(ReportFact("Project area", "\(ReportText.number(a.projectArea, decimals: 1)) ha"))
         if let budget = d.budget { facts.append(ReportFact("Budget", "\(ReportText.number(budget.amount, decimals: 0)) \(budget.currency)")) }
-        return ReportSection(id: "project", title: "Project", blocks: [
-            .facts(facts),
-            .paragraph("Emissions are positive, removals negative; balance = with − without, so a negative balance is a mitigation benefit. All figures are ex-ante estimates (IPCC Tier 1 defaults unless a Tier 2 override is listed)."),
-        ])
+        return ReportSection(
+            id: "project", title: "Project",
+            blocks: [
+                .facts(facts),
+                .paragraph(
+                    "Emissions are positive, removals negative; balance = with − without, so a negative balance is a mitigation benefit. All figures are ex-ante estimates (IPCC Tier 1 defaults unless a Tier 2 override is listed)."
+                ),
+            ])
     }
 
     // MARK: 2. Headline
@@ -97,7 +107,10 @@ public enum ReportBuilder {
             ])
         var blocks: [ReportBlock] = [.table(table)]
         let perYear = years > 0 ? total.balance / years : 0
-        blocks.append(.paragraph("Balance: \(ReportText.signed(total.balance, decimals: 1)) t CO2e over \(a.totalYears) years (\(ReportText.signed(perYear, decimals: 1)) t CO2e/yr) on \(ReportText.number(area, decimals: 1)) ha."))
+        blocks.append(
+            .paragraph(
+                "Balance: \(ReportText.signed(total.balance, decimals: 1)) t CO2e over \(a.totalYears) years (\(ReportText.signed(perYear, decimals: 1)) t CO2e/yr) on \(ReportText.number(area, decimals: 1)) ha."
+            ))
         let report = input.review.perMille
         if let project = report.project {
             let kind = input.compound ? "compound" : "linear"
@@ -105,12 +118,24 @@ public enum ReportBuilder {
             let attainment = input.compound ? additional / 4 : project.attainment
             let rate = input.compound ? project.compoundRate : project.rate
             let co2PerYear = project.additionalChange * project.area * 44 / 12
-            blocks.append(.facts([
-                ReportFact("Additional SOC change (absolute)", "\(ReportText.signed(project.additionalChange, decimals: 3)) t C/ha/yr on \(ReportText.number(project.area, decimals: 1)) ha = \(ReportText.signed(co2PerYear, decimals: 1)) t CO2e/yr stored in soil (\(report.depth))"),
-                ReportFact("SOC change per scenario", "without \(ReportText.signed(project.change.without, decimals: 3)), with \(ReportText.signed(project.change.with, decimals: 3)) t C/ha/yr; initial stock SOC0 \(ReportText.number(project.socInitial, decimals: 1)) t C/ha"),
-                ReportFact("Additional per-mille rate (\(kind))", "\(ReportText.signed(additional, decimals: 2)) ‰/yr (without \(ReportText.signed(rate.without, decimals: 2)), with \(ReportText.signed(rate.with, decimals: 2)) ‰/yr)"),
-                ReportFact("4 ‰ attainment", "\(ReportText.number(attainment * 100, decimals: 0)) % of 4 ‰/yr; 4 ‰ would need \(ReportText.number(project.needed, decimals: 3)) t C/ha/yr"),
-            ]))
+            blocks.append(
+                .facts([
+                    ReportFact(
+                        "Additional SOC change (absolute)",
+                        "\(ReportText.signed(project.additionalChange, decimals: 3)) t C/ha/yr on \(ReportText.number(project.area, decimals: 1)) ha = \(ReportText.signed(co2PerYear, decimals: 1)) t CO2e/yr stored in soil (\(report.depth))"
+                    ),
+                    ReportFact(
+                        "SOC change per scenario",
+                        "without \(ReportText.signed(project.change.without, decimals: 3)), with \(ReportText.signed(project.change.with, decimals: 3)) t C/ha/yr; initial stock SOC0 \(ReportText.number(project.socInitial, decimals: 1)) t C/ha"
+                    ),
+                    ReportFact(
+                        "Additional per-mille rate (\(kind))",
+                        "\(ReportText.signed(additional, decimals: 2)) ‰/yr (without \(ReportText.signed(rate.without, decimals: 2)), with \(ReportText.signed(rate.with, decimals: 2)) ‰/yr)"
+                    ),
+                    ReportFact(
+                        "4 ‰ attainment",
+                        "\(ReportText.number(attainment * 100, decimals: 0)) % of 4 ‰/yr; 4 ‰ would need \(ReportText.number(project.needed, decimals: 3)) t C/ha/yr"),
+                ]))
         } else {
             blocks.append(.paragraph("No row has mineral soil: no per-mille rate is computed."))
         }
@@ -229,7 +254,10 @@ public enum ReportBuilder {
             blocks.append(.chart(perMilleChart(report, compound: input.compound)))
             let flat = flatModules(report)
             if !flat.isEmpty {
-                blocks.append(.paragraph("No per-mille bar for \(flat.map(\.title).joined(separator: ", ")): the soil carbon of \(flat.count == 1 ? "this module" : "these modules") does not change in either scenario."))
+                blocks.append(
+                    .paragraph(
+                        "No per-mille bar for \(flat.map(\.title).joined(separator: ", ")): the soil carbon of \(flat.count == 1 ? "this module" : "these modules") does not change in either scenario."
+                    ))
             }
             blocks.append(.note(perMilleCaveat))
         }
@@ -274,13 +302,19 @@ public enum ReportBuilder {
                 .init("Without", numeric: true), .init("With", numeric: true), .init("Balance", numeric: true),
             ]
             var uRows: [[ReportTable.Cell]] = uncertainty.cells.map { cell in
-                [.init(cell.module.title), .init(cell.component.rawValue),
-                 .init(cell.stars + (cell.provisional ? " (provisional)" : ""), style: cell.provisional ? .flag : .plain),
-                 .init(ReportText.plain(cell.factor.value))]
+                [
+                    .init(cell.module.title), .init(cell.component.rawValue),
+                    .init(cell.stars + (cell.provisional ? " (provisional)" : ""), style: cell.provisional ? .flag : .plain),
+                    .init(ReportText.plain(cell.factor.value)),
+                ]
                     + [cell.uncertainty.without, cell.uncertainty.with, cell.uncertainty.balance].map { .init(ReportText.number($0, decimals: 1)) }
             }
-            uRows.append([.init("Total", style: .strong), "", "", ""] + [uncertainty.total.without, uncertainty.total.with, uncertainty.total.balance].map { .init(ReportText.number($0, decimals: 1), style: .strong) })
-            uRows.append([.init("% of Σ |cell flux|", style: .strong), "", "", ""] + [uncertainty.percent.without, uncertainty.percent.with, uncertainty.percent.balance].map { .init(ReportText.number($0, decimals: 1), style: .strong) })
+            uRows.append(
+                [.init("Total", style: .strong), "", "", ""]
+                    + [uncertainty.total.without, uncertainty.total.with, uncertainty.total.balance].map { .init(ReportText.number($0, decimals: 1), style: .strong) })
+            uRows.append(
+                [.init("% of Σ |cell flux|", style: .strong), "", "", ""]
+                    + [uncertainty.percent.without, uncertainty.percent.with, uncertainty.percent.balance].map { .init(ReportText.number($0, decimals: 1), style: .strong) })
             blocks.append(.table(ReportTable(caption: "Uncertainty (EX-ACT classes, t CO2e): |cell flux| × class, summed", columns: uColumns, rows: uRows, totalRows: 2)))
         }
         if let report = a.monteCarlo { blocks += monteCarloBlocks(report, assessment: a) }
@@ -316,11 +350,15 @@ public enum ReportBuilder {
         chart.range = (histogram.lower, histogram.lower + histogram.width * Double(histogram.counts.count))
         chart.markers = [(balance.low, "2.5 %", false), (balance.high, "97.5 %", false), (a.total.balance, "deterministic", true)]
         return [
-            .table(ReportTable(
-                caption: "Monte Carlo (IPCC Approach 2, \(report.draws) draws, seed \(report.seed); t CO2e): factors drawn once per iteration and shared by every row, scenario and year",
-                columns: columns, rows: tableRows, totalRows: 3)),
+            .table(
+                ReportTable(
+                    caption:
+                        "Monte Carlo (IPCC Approach 2, \(report.draws) draws, seed \(report.seed); t CO2e): factors drawn once per iteration and shared by every row, scenario and year",
+                    columns: columns, rows: tableRows, totalRows: 3)),
             .chart(chart),
-            .note("\(report.varied.count) factors drawn from their ± (method.md §11.1); \(report.fixed.count) held fixed because they carry no ± or are provisional — the interval does not include their uncertainty."),
+            .note(
+                "\(report.varied.count) factors drawn from their ± (method.md §11.1); \(report.fixed.count) held fixed because they carry no ± or are provisional — the interval does not include their uncertainty."
+            ),
         ]
     }
 
@@ -346,26 +384,30 @@ public enum ReportBuilder {
         let linear: [[ReportTable.Cell]] = entries.map { entry in
             let f = entry.figures
             let style: ReportTable.Cell.Style = entry.level == "project" ? .strong : .plain
-            return [.init(entry.level, style: style), .init(entry.item, style: style)] + [
-                ReportText.number(f.area, decimals: 1), ReportText.number(f.socInitial, decimals: 1),
-                ReportText.signed(f.change.without, decimals: 3), ReportText.signed(f.change.with, decimals: 3),
-                ReportText.signed(f.additionalChange, decimals: 3),
-                ReportText.signed(f.rate.without, decimals: 2), ReportText.signed(f.rate.with, decimals: 2),
-                ReportText.signed(f.additionalRate, decimals: 2), ReportText.number(f.attainment * 100, decimals: 0) + " %",
-                ReportText.number(f.needed, decimals: 3),
-            ].map { ReportTable.Cell($0, style: style) }
+            return [.init(entry.level, style: style), .init(entry.item, style: style)]
+                + [
+                    ReportText.number(f.area, decimals: 1), ReportText.number(f.socInitial, decimals: 1),
+                    ReportText.signed(f.change.without, decimals: 3), ReportText.signed(f.change.with, decimals: 3),
+                    ReportText.signed(f.additionalChange, decimals: 3),
+                    ReportText.signed(f.rate.without, decimals: 2), ReportText.signed(f.rate.with, decimals: 2),
+                    ReportText.signed(f.additionalRate, decimals: 2), ReportText.number(f.attainment * 100, decimals: 0) + " %",
+                    ReportText.number(f.needed, decimals: 3),
+                ].map { ReportTable.Cell($0, style: style) }
         }
         let compound: [[ReportTable.Cell]] = entries.map { entry in
             let f = entry.figures
             let additional = f.compoundRate.with - f.compoundRate.without
             let style: ReportTable.Cell.Style = entry.level == "project" ? .strong : .plain
-            return [.init(entry.level, style: style), .init(entry.item, style: style)] + [
-                ReportText.signed(f.compoundRate.without, decimals: 2), ReportText.signed(f.compoundRate.with, decimals: 2),
-                ReportText.signed(additional, decimals: 2), ReportText.number(additional / 4 * 100, decimals: 0) + " %",
-            ].map { ReportTable.Cell($0, style: style) }
+            return [.init(entry.level, style: style), .init(entry.item, style: style)]
+                + [
+                    ReportText.signed(f.compoundRate.without, decimals: 2), ReportText.signed(f.compoundRate.with, decimals: 2),
+                    ReportText.signed(additional, decimals: 2), ReportText.number(additional / 4 * 100, decimals: 0) + " %",
+                ].map { ReportTable.Cell($0, style: style) }
         }
         var blocks: [ReportBlock] = [
-            .paragraph("Stocks are \(report.depth), area-weighted; rates are averaged over \(report.years) years. Linear rate = ((SOC_T − SOC0) / T) / SOC0 × 1000; compound rate = ((SOC_T / SOC0)^(1/T) − 1) × 1000; additional = with − without; attainment = additional ÷ 4 ‰."),
+            .paragraph(
+                "Stocks are \(report.depth), area-weighted; rates are averaged over \(report.years) years. Linear rate = ((SOC_T − SOC0) / T) / SOC0 × 1000; compound rate = ((SOC_T / SOC0)^(1/T) − 1) × 1000; additional = with − without; attainment = additional ÷ 4 ‰."
+            )
         ]
         if entries.isEmpty {
             blocks.append(.paragraph("No row has mineral soil: no per-mille figure."))

@@ -16,12 +16,16 @@ public enum ReportJSON {
         } else {
             members = []
         }
-        members.append(("report", .object([
-            ("format", .string("permille-report/1")),
-            ("headlineRates", .string(input.compound ? "compound" : "linear")),
-            ("perMilleNote", .string(ReportBuilder.perMilleCaveat)),
-            ("criteriaSource", .string(input.criteriaSource)),
-        ])))
+        members.append(
+            (
+                "report",
+                .object([
+                    ("format", .string("permille-report/1")),
+                    ("headlineRates", .string(input.compound ? "compound" : "linear")),
+                    ("perMilleNote", .string(ReportBuilder.perMilleCaveat)),
+                    ("criteriaSource", .string(input.criteriaSource)),
+                ])
+            ))
         members.append(("perMille", perMille(input.review.perMille)))
         members.append(("indicators", indicators(input.review)))
         members.append(("scorecard", .array(input.review.scorecard.map(criterion))))
@@ -39,10 +43,13 @@ public enum ReportJSON {
             ("change", .object([("without", number(f.change.without)), ("with", number(f.change.with)), ("additional", number(f.additionalChange))])),
             ("changeCO2ePerYear", number(f.additionalChange * f.area * 44 / 12)),
             ("rate", .object([("without", number(f.rate.without)), ("with", number(f.rate.with))])),
-            ("compoundRate", .object([
-                ("without", number(f.compoundRate.without)), ("with", number(f.compoundRate.with)),
-                ("additional", number(f.compoundRate.with - f.compoundRate.without)),
-            ])),
+            (
+                "compoundRate",
+                .object([
+                    ("without", number(f.compoundRate.without)), ("with", number(f.compoundRate.with)),
+                    ("additional", number(f.compoundRate.with - f.compoundRate.without)),
+                ])
+            ),
             ("additionalRate", number(f.additionalRate)),
             ("attainment", number(f.attainment)),
             ("needed", number(f.needed)),
@@ -51,11 +58,14 @@ public enum ReportJSON {
 
     static func perMille(_ report: PerMilleReport) -> JSONOutput {
         .object([
-            ("units", .object([
-                ("socInitial", .string("t C/ha")), ("area", .string("ha")), ("change", .string("t C/ha/yr")),
-                ("changeCO2ePerYear", .string("t CO2e/yr stored (additional)")), ("rate", .string("per mille per year")),
-                ("attainment", .string("additional rate / 4 per mille")), ("needed", .string("t C/ha/yr")),
-            ])),
+            (
+                "units",
+                .object([
+                    ("socInitial", .string("t C/ha")), ("area", .string("ha")), ("change", .string("t C/ha/yr")),
+                    ("changeCO2ePerYear", .string("t CO2e/yr stored (additional)")), ("rate", .string("per mille per year")),
+                    ("attainment", .string("additional rate / 4 per mille")), ("needed", .string("t C/ha/yr")),
+                ])
+            ),
             ("depth", .string(report.depth)),
             ("years", .integer(report.years)),
             ("project", report.project.map { .object(figures($0)) } ?? .null),
@@ -73,18 +83,23 @@ public enum ReportJSON {
     }
 
     static func indicators(_ review: ProjectReview) -> JSONOutput {
-        .array(review.indicators.map { result in
-            let definition = result.definition
-            return .object([
-                ("id", .string(definition.id)), ("name", .string(definition.name)), ("kind", .string(definition.kind.rawValue)),
-                ("unit", .string(definition.unit)), ("how", .string(definition.how)),
-                ("criteria", .array(definition.criteria.map(JSONOutput.string))), ("sdgs", .array(definition.sdgs.map(JSONOutput.string))),
-                ("values", .array(result.values.map { .object([("key", .string($0.key)), ("value", value($0.value)), ("unit", .string($0.unit))]) })),
-                ("missing", .array(result.missing.map { key in
-                    .object([("key", .string(key)), ("reason", .string(ReportBuilder.missingReason(key, kind: definition.kind, notes: review.notes)))])
-                })),
-            ])
-        })
+        .array(
+            review.indicators.map { result in
+                let definition = result.definition
+                return .object([
+                    ("id", .string(definition.id)), ("name", .string(definition.name)), ("kind", .string(definition.kind.rawValue)),
+                    ("unit", .string(definition.unit)), ("how", .string(definition.how)),
+                    ("criteria", .array(definition.criteria.map(JSONOutput.string))), ("sdgs", .array(definition.sdgs.map(JSONOutput.string))),
+                    ("values", .array(result.values.map { .object([("key", .string($0.key)), ("value", value($0.value)), ("unit", .string($0.unit))]) })),
+                    (
+                        "missing",
+                        .array(
+                            result.missing.map { key in
+                                .object([("key", .string(key)), ("reason", .string(ReportBuilder.missingReason(key, kind: definition.kind, notes: review.notes)))])
+                            })
+                    ),
+                ])
+            })
     }
 
     static func criterion(_ item: CriterionStatus) -> JSONOutput {
@@ -106,18 +121,26 @@ public enum ReportJSON {
             ("rows", .array(use.rowIDs.map(JSONOutput.string))), ("hectares", number(use.hectares)),
             ("description", .string(sheet.description)), ("mechanism", .string(sheet.mechanism)),
             ("climates", .array(sheet.climates.map(JSONOutput.string))), ("soils", .array(sheet.soils.map(JSONOutput.string))),
-            ("factors", .array(use.factors.map { link in
-                var fields: [(String, JSONOutput)] = [("label", .string(link.label))]
-                if case .object(let factor) = ResultJSON.factor(FactorUse(link.label, link.factor)) {
-                    fields += factor.filter { $0.0 != "name" }
-                }
-                return .object(fields)
-            })),
+            (
+                "factors",
+                .array(
+                    use.factors.map { link in
+                        var fields: [(String, JSONOutput)] = [("label", .string(link.label))]
+                        if case .object(let factor) = ResultJSON.factor(FactorUse(link.label, link.factor)) {
+                            fields += factor.filter { $0.0 != "name" }
+                        }
+                        return .object(fields)
+                    })
+            ),
         ]
         if let change = sheet.expectedChange {
-            members.append(("expectedChange", .object([
-                ("low", number(change.low)), ("high", number(change.high)), ("unit", .string(change.unit)), ("source", .string(change.source)),
-            ])))
+            members.append(
+                (
+                    "expectedChange",
+                    .object([
+                        ("low", number(change.low)), ("high", number(change.high)), ("unit", .string(change.unit)), ("source", .string(change.source)),
+                    ])
+                ))
         } else {
             members.append(("expectedChange", .null))
         }

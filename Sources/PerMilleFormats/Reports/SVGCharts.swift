@@ -144,12 +144,14 @@ public enum SVGCharts {
                     if value > 0 { positive += value } else { negative += value }
                     let x0 = x(start)
                     let x1 = x(start + abs(value))
-                    body += "<rect class=\"bar\" x=\"\(f(x0))\" y=\"\(f(bandTop + 5))\" width=\"\(f(max(x1 - x0, 0.5)))\" height=\"\(f(bandHeight - 10))\" fill=\"\(color(chart, series))\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" \(seriesAttribute)=\"\(HTMLReport.escape(chart.series[series].key))\" data-value=\"\(ReportText.exact(value))\"></rect>\n"
+                    body +=
+                        "<rect class=\"bar\" x=\"\(f(x0))\" y=\"\(f(bandTop + 5))\" width=\"\(f(max(x1 - x0, 0.5)))\" height=\"\(f(bandHeight - 10))\" fill=\"\(color(chart, series))\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" \(seriesAttribute)=\"\(HTMLReport.escape(chart.series[series].key))\" data-value=\"\(ReportText.exact(value))\"></rect>\n"
                 }
                 if chart.showNet {
                     let net = chart.series.indices.reduce(0) { $0 + chart.values[$1][index] }
                     let position = x(net)
-                    body += "<line class=\"net\" x1=\"\(f(position))\" y1=\"\(f(bandTop + 2))\" x2=\"\(f(position))\" y2=\"\(f(bandTop + bandHeight - 2))\" stroke=\"#000\" stroke-width=\"3\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" data-net=\"true\" data-value=\"\(ReportText.exact(net))\"></line>\n"
+                    body +=
+                        "<line class=\"net\" x1=\"\(f(position))\" y1=\"\(f(bandTop + 2))\" x2=\"\(f(position))\" y2=\"\(f(bandTop + bandHeight - 2))\" stroke=\"#000\" stroke-width=\"3\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" data-net=\"true\" data-value=\"\(ReportText.exact(net))\"></line>\n"
                     let labelX = net >= 0 ? max(x(positive), position) + 4 : min(x(negative), position) - 4
                     body += text(labelX, bandTop + bandHeight / 2 + 4, "net " + ReportText.number(net, decimals: chart.decimals), anchor: net >= 0 ? "start" : "end", size: 10)
                 }
@@ -159,7 +161,8 @@ public enum SVGCharts {
                     let y = bandTop + 6 + Double(series) * 11
                     let x0 = x(min(0, value))
                     let x1 = x(max(0, value))
-                    body += "<rect class=\"bar\" x=\"\(f(x0))\" y=\"\(f(y))\" width=\"\(f(max(x1 - x0, 0.5)))\" height=\"9\" fill=\"\(color(chart, series))\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" \(seriesAttribute)=\"\(HTMLReport.escape(chart.series[series].key))\" data-value=\"\(ReportText.exact(value))\"></rect>\n"
+                    body +=
+                        "<rect class=\"bar\" x=\"\(f(x0))\" y=\"\(f(y))\" width=\"\(f(max(x1 - x0, 0.5)))\" height=\"9\" fill=\"\(color(chart, series))\" \(categoryAttribute)=\"\(HTMLReport.escape(category.key))\" \(seriesAttribute)=\"\(HTMLReport.escape(chart.series[series].key))\" data-value=\"\(ReportText.exact(value))\"></rect>\n"
                     let label = ReportText.number(value, decimals: chart.decimals)
                     var labelX = value >= 0 ? x1 + 3 : x0 - 3
                     var anchor = value >= 0 ? "start" : "end"
@@ -179,7 +182,8 @@ public enum SVGCharts {
         }
         if let reference = chart.reference {
             let position = x(reference.value)
-            body += "<line class=\"reference\" x1=\"\(f(position))\" y1=\"\(f(top - 4))\" x2=\"\(f(position))\" y2=\"\(f(top + plotHeight))\" stroke=\"#c00\" stroke-width=\"2\" stroke-dasharray=\"6 4\" data-value=\"\(ReportText.exact(reference.value))\"></line>\n"
+            body +=
+                "<line class=\"reference\" x1=\"\(f(position))\" y1=\"\(f(top - 4))\" x2=\"\(f(position))\" y2=\"\(f(top + plotHeight))\" stroke=\"#c00\" stroke-width=\"2\" stroke-dasharray=\"6 4\" data-value=\"\(ReportText.exact(reference.value))\"></line>\n"
             body += text(position + 4, top - 6, reference.label, size: 10, extra: " fill=\"#c00\"")
         }
         let (legend, bottom) = legend(chart, y: top + plotHeight + 36, dashed: chart.reference != nil)
@@ -217,12 +221,16 @@ public enum SVGCharts {
         let seriesAttribute = "data-" + chart.seriesAttribute
         for (series, key) in chart.series.enumerated() {
             let points = chart.values[series].enumerated().map { "\(f(x($0.offset))),\(f(y($0.element)))" }.joined(separator: " ")
-            body += "<polyline fill=\"none\" stroke=\"\(color(chart, series))\" stroke-width=\"2\" points=\"\(points)\" \(seriesAttribute)=\"\(HTMLReport.escape(key.key))\"></polyline>\n"
+            body +=
+                "<polyline fill=\"none\" stroke=\"\(color(chart, series))\" stroke-width=\"2\" points=\"\(points)\" \(seriesAttribute)=\"\(HTMLReport.escape(key.key))\"></polyline>\n"
             for (index, value) in chart.values[series].enumerated() {
-                body += "<circle class=\"point\" cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"3\" fill=\"\(color(chart, series))\" \(categoryAttribute)=\"\(HTMLReport.escape(chart.categories[index].key))\" \(seriesAttribute)=\"\(HTMLReport.escape(key.key))\" data-value=\"\(ReportText.exact(value))\"></circle>\n"
+                body +=
+                    "<circle class=\"point\" cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"3\" fill=\"\(color(chart, series))\" \(categoryAttribute)=\"\(HTMLReport.escape(chart.categories[index].key))\" \(seriesAttribute)=\"\(HTMLReport.escape(key.key))\" data-value=\"\(ReportText.exact(value))\"></circle>\n"
             }
             if let last = chart.values[series].last {
-                body += text(right - 4, y(last) + (series == 0 ? -8 : 16), ReportText.number(last, decimals: chart.decimals), anchor: "end", size: 10, extra: " fill=\"\(color(chart, series))\"")
+                body += text(
+                    right - 4, y(last) + (series == 0 ? -8 : 16), ReportText.number(last, decimals: chart.decimals), anchor: "end", size: 10,
+                    extra: " fill=\"\(color(chart, series))\"")
             }
         }
         let (legend, bottom) = legend(chart, y: top + plotHeight + 40, dashed: false)
@@ -262,14 +270,18 @@ public enum SVGCharts {
             let from = x(range.low + Double(index) * width)
             let to = counts.count == 1 ? max(from + 2, x(range.high)) : x(range.low + Double(index + 1) * width)
             let key = index < chart.categories.count ? chart.categories[index].key : String(index)
-            body += "<rect class=\"bar\" x=\"\(f(from))\" y=\"\(f(y(count)))\" width=\"\(f(max(1, to - from - 1)))\" height=\"\(f(plotHeight - (y(count) - top)))\" fill=\"\(color(0))\" \(categoryAttribute)=\"\(HTMLReport.escape(key))\" data-value=\"\(ReportText.exact(count))\"></rect>\n"
+            body +=
+                "<rect class=\"bar\" x=\"\(f(from))\" y=\"\(f(y(count)))\" width=\"\(f(max(1, to - from - 1)))\" height=\"\(f(plotHeight - (y(count) - top)))\" fill=\"\(color(0))\" \(categoryAttribute)=\"\(HTMLReport.escape(key))\" data-value=\"\(ReportText.exact(count))\"></rect>\n"
         }
         for (index, marker) in chart.markers.enumerated() {
             let position = x(marker.value)
             let stroke = marker.emphasis ? "stroke=\"#c00\" stroke-width=\"2\"" : "stroke=\"#555\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\""
-            body += "<line class=\"marker\" x1=\"\(f(position))\" y1=\"\(f(top - 4))\" x2=\"\(f(position))\" y2=\"\(f(top + plotHeight))\" \(stroke) data-value=\"\(ReportText.exact(marker.value))\"></line>\n"
+            body +=
+                "<line class=\"marker\" x1=\"\(f(position))\" y1=\"\(f(top - 4))\" x2=\"\(f(position))\" y2=\"\(f(top + plotHeight))\" \(stroke) data-value=\"\(ReportText.exact(marker.value))\"></line>\n"
             let anchor = position > (left + right) / 2 ? "end" : "start"
-            body += text(position + (anchor == "end" ? -4 : 4), top - 8 - Double(index % 2) * 12, "\(marker.label) \(ReportText.number(marker.value, decimals: chart.decimals))", anchor: anchor, size: 10, extra: marker.emphasis ? " fill=\"#c00\"" : "")
+            body += text(
+                position + (anchor == "end" ? -4 : 4), top - 8 - Double(index % 2) * 12, "\(marker.label) \(ReportText.number(marker.value, decimals: chart.decimals))",
+                anchor: anchor, size: 10, extra: marker.emphasis ? " fill=\"#c00\"" : "")
         }
         return open(chart, height: top + plotHeight + 30) + body + "</svg>\n"
     }

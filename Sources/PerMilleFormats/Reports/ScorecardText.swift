@@ -31,15 +31,16 @@ enum ScorecardText {
         let unit = units[condition.value].map { $0.isEmpty ? "" : " " + $0 } ?? ""
         var text = "\(name) is \(self.value(value))\(unit)"
         guard let than = condition.than else { return text }
-        let comparison: String = switch condition.op {
-        case .greater: "above"
-        case .greaterOrEqual: "at least"
-        case .less: "below"
-        case .lessOrEqual: "at most"
-        case .equal: "equal to"
-        case .notEqual: "other than"
-        case .present: "given"
-        }
+        let comparison: String =
+            switch condition.op {
+            case .greater: "above"
+            case .greaterOrEqual: "at least"
+            case .less: "below"
+            case .lessOrEqual: "at most"
+            case .equal: "equal to"
+            case .notEqual: "other than"
+            case .present: "given"
+            }
         switch check.holds {
         case true?: text += ", \(comparison) \(self.value(than))"
         case false?: text += ", not \(comparison) \(self.value(than))"

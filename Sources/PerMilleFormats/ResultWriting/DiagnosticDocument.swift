@@ -12,14 +12,15 @@ public enum DiagnosticDocument {
     public static func encode(_ diagnostics: [Diagnostic], file: String, valid: Bool) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        return JSONWriter.write(.object([
-            ("format", .string(format)),
-            ("file", .string(file)),
-            ("valid", .bool(valid)),
-            ("errors", .integer(errors)),
-            ("warnings", .integer(warnings)),
-            ("diagnostics", .array(diagnostics.map(entry))),
-        ]))
+        return JSONWriter.write(
+            .object([
+                ("format", .string(format)),
+                ("file", .string(file)),
+                ("valid", .bool(valid)),
+                ("errors", .integer(errors)),
+                ("warnings", .integer(warnings)),
+                ("diagnostics", .array(diagnostics.map(entry))),
+            ]))
     }
 
     static func entry(_ diagnostic: Diagnostic) -> JSONOutput {

@@ -160,8 +160,9 @@ public enum ResultComparison {
         }
 
         mutating func record(_ path: String, _ kind: Difference.Kind, _ submitted: JSONNode?, _ recomputed: JSONNode?) {
-            differences.append(Difference(
-                path: path, kind: kind, submitted: submitted.map(ResultComparison.render), recomputed: recomputed.map(ResultComparison.render)))
+            differences.append(
+                Difference(
+                    path: path, kind: kind, submitted: submitted.map(ResultComparison.render), recomputed: recomputed.map(ResultComparison.render)))
         }
 
         static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
@@ -214,7 +215,8 @@ public struct SubmittedResult: Sendable {
         // A second `digests` (or any key) would be read one way here and another way by other
         // JSON readers, which keep the last: a result with a repeated key proves nothing.
         if let repeated = Self.firstRepeatedKey(in: document) {
-            throw Invalid(message: "key '\(repeated.key)' appears twice in the same object (line \(repeated.first.line) and line \(repeated.second.line)): a result has each key once")
+            throw Invalid(
+                message: "key '\(repeated.key)' appears twice in the same object (line \(repeated.first.line) and line \(repeated.second.line)): a result has each key once")
         }
         guard document.members != nil else { throw Invalid(message: "the result is \(document.kindName == "array" ? "an array" : "a " + document.kindName), not an object") }
         guard let format = document.member("format")?.string else { throw Invalid(message: "the result has no \"format\" string") }
@@ -247,9 +249,10 @@ public struct SubmittedResult: Sendable {
         self.factorDigests = factorDigests
         self.generatorVersion = document.member("generator")?.member("version")?.string
         // `--explain` results carry each row's intermediates; the rerun writes them too.
-        self.explained = document.member("modules")?.members?.contains { module in
-            module.value.member("rows")?.members?.contains { $0.value.member("intermediates") != nil } ?? false
-        } ?? false
+        self.explained =
+            document.member("modules")?.members?.contains { module in
+                module.value.member("rows")?.members?.contains { $0.value.member("intermediates") != nil } ?? false
+            } ?? false
     }
 }
 
@@ -323,7 +326,8 @@ public struct ResultVerification: Sendable {
     /// The report `permille verify` prints: one line on a match, otherwise every difference and its likely cause.
     public func render() -> String {
         let matched = tables.count(where: { $0.status == .same })
-        let versions = versionDiffers
+        let versions =
+            versionDiffers
             ? "the result was written by permille \(submittedVersion ?? "(no version: format 1)"); this is permille \(recomputedVersion ?? "?")" : nil
         if matches {
             return "matches: \(values.numbersCompared) numbers, \(matched) factor tables, input \(recomputedInput)\n"
@@ -356,9 +360,10 @@ public struct ResultVerification: Sendable {
             // A rerun of another project reads other tables; that is a consequence, not a cause.
             if !extra.isEmpty && inputMatches { causes.append("the tables the submitted result does not list") }
             if versionDiffers { causes.append("the other version of permille") }
-            lines.append(causes.isEmpty
-                ? "likely cause: neither the input, any factor table nor the version changed, so the result was edited"
-                : "likely cause: " + causes.joined(separator: "; "))
+            lines.append(
+                causes.isEmpty
+                    ? "likely cause: neither the input, any factor table nor the version changed, so the result was edited"
+                    : "likely cause: " + causes.joined(separator: "; "))
         }
         if values.matches {
             lines.append("every value matches: the rerun gives the submitted figures; only the digests above differ")

@@ -174,10 +174,11 @@ public enum ResultDocument {
         writer.endObject()
         if let quantity = row.quantity {
             writer.key("quantity")
-            writer.value(.object([
-                ("start", .number(quantity.values.start)), ("without", .number(quantity.values.without)),
-                ("with", .number(quantity.values.with)), ("unit", .string(quantity.unit)),
-            ]))
+            writer.value(
+                .object([
+                    ("start", .number(quantity.values.start)), ("without", .number(quantity.values.without)),
+                    ("with", .number(quantity.values.with)), ("unit", .string(quantity.unit)),
+                ]))
         }
         if !row.divergenceIDs.isEmpty {
             writer.key("divergenceIDs")

@@ -40,7 +40,8 @@ public enum ResultJSON {
         var modules: [(String, JSONOutput)] = []
         for module in assessment.modules {
             let rows = assessment.rows(in: module)
-            let entry = summary(of: rows, assessment: assessment)
+            let entry =
+                summary(of: rows, assessment: assessment)
                 + [("rows", .object(rows.map { ($0.id, row($0, assessment: assessment, explain: explain)) }))]
             modules.append((module.rawValue, .object(entry)))
         }
@@ -58,16 +59,22 @@ public enum ResultJSON {
             ("gwp", .string(assessment.gwp.rawValue)),
             ("factorSet", .string(assessment.factorSet.rawValue)),
             ("site", site(assessment.site)),
-            ("period", .object([
-                ("startYear", .integer(assessment.startYear)),
-                ("implementationYears", .integer(assessment.implementationYears)),
-                ("capitalizationYears", .integer(assessment.totalYears - assessment.implementationYears)),
-                ("totalYears", .integer(assessment.totalYears)),
-            ])),
-            ("gwpValues", .object([
-                ("co2", .number(1)), ("ch4", .number(assessment.gwpFactors.ch4.value)),
-                ("ch4Fossil", .number(assessment.gwpFactors.ch4Fossil.value)), ("n2o", .number(assessment.gwpFactors.n2o.value)),
-            ])),
+            (
+                "period",
+                .object([
+                    ("startYear", .integer(assessment.startYear)),
+                    ("implementationYears", .integer(assessment.implementationYears)),
+                    ("capitalizationYears", .integer(assessment.totalYears - assessment.implementationYears)),
+                    ("totalYears", .integer(assessment.totalYears)),
+                ])
+            ),
+            (
+                "gwpValues",
+                .object([
+                    ("co2", .number(1)), ("ch4", .number(assessment.gwpFactors.ch4.value)),
+                    ("ch4Fossil", .number(assessment.gwpFactors.ch4Fossil.value)), ("n2o", .number(assessment.gwpFactors.n2o.value)),
+                ])
+            ),
             ("unit", .string("t CO2e; emissions positive, removals negative; balance = with - without")),
         ]
     }
@@ -77,14 +84,15 @@ public enum ResultJSON {
         let area = assessment.projectArea
         let years = Double(assessment.totalYears)
         let totalBalance = assessment.total.balance
-        return .object(triple(assessment.total) + [
-            ("area", .number(area)),
-            ("perHectare", .number(clean(area > 0 ? totalBalance / area : 0))),
-            ("perHectarePerYear", .number(clean(area > 0 && years > 0 ? totalBalance / area / years : 0))),
-            ("intensity", intensity(assessment.total, area: area, years: years)),
-            ("byGas", byGas(assessment, rows: assessment.rows)),
-            ("gases", gases(assessment, rows: assessment.rows)),
-        ])
+        return .object(
+            triple(assessment.total) + [
+                ("area", .number(area)),
+                ("perHectare", .number(clean(area > 0 ? totalBalance / area : 0))),
+                ("perHectarePerYear", .number(clean(area > 0 && years > 0 ? totalBalance / area / years : 0))),
+                ("intensity", intensity(assessment.total, area: area, years: years)),
+                ("byGas", byGas(assessment, rows: assessment.rows)),
+                ("gases", gases(assessment, rows: assessment.rows)),
+            ])
     }
 
     /// A module's keys before its rows: balance, title, area, intensity, by gas, gases, years.
@@ -129,11 +137,12 @@ public enum ResultJSON {
     /// Calendar years with the year's and the cumulative without / with / balance.
     static func yearly(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
         var cumulative = Balance(without: 0, with: 0)
-        return .array(zip(assessment.calendarYears, assessment.yearly(of: rows)).map { year, balance in
-            cumulative.without += balance.without
-            cumulative.with += balance.with
-            return .object([("year", .integer(year))] + triple(balance) + [("cumulative", .object(triple(cumulative)))])
-        })
+        return .array(
+            zip(assessment.calendarYears, assessment.yearly(of: rows)).map { year, balance in
+                cumulative.without += balance.without
+                cumulative.with += balance.with
+                return .object([("year", .integer(year))] + triple(balance) + [("cumulative", .object(triple(cumulative)))])
+            })
     }
 
     static func triple(_ balance: Balance) -> [(String, JSONOutput)] {
@@ -156,35 +165,46 @@ public enum ResultJSON {
     }
 
     static func byGas(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
-        .object(GasCategory.allCases.map { gas in
-            let co2e = assessment.total(of: rows, gas: gas)
-            var without = 0.0
-            var with = 0.0
-            for index in rows.indices {
-                without += rows[index].mass(.without, gas)
-                with += rows[index].mass(.with, gas)
-            }
-            return (gas.rawValue, .object(triple(co2e) + [
-                ("tonnes", .object(triple(Balance(without: without, with: with)) + [("unit", .string(gas.massUnit))])),
-            ]))
-        })
+        .object(
+            GasCategory.allCases.map { gas in
+                let co2e = assessment.total(of: rows, gas: gas)
+                var without = 0.0
+                var with = 0.0
+                for index in rows.indices {
+                    without += rows[index].mass(.without, gas)
+                    with += rows[index].mass(.with, gas)
+                }
+                return (
+                    gas.rawValue,
+                    .object(
+                        triple(co2e) + [
+                            ("tonnes", .object(triple(Balance(without: without, with: with)) + [("unit", .string(gas.massUnit))]))
+                        ])
+                )
+            })
     }
 
     /// Tonnes of each gas (t CO2, t CH4, t N2O) over its categories, and the manufacture CO2e.
     static func gases(_ assessment: Assessment, rows: [RowResult]) -> JSONOutput {
-        .object(Gas.allCases.map { gas in
-            (gas.rawValue, .object(triple(assessment.tonnes(of: rows, gas: gas)) + [("unit", .string(gas.massUnit))]))
-        })
+        .object(
+            Gas.allCases.map { gas in
+                (gas.rawValue, .object(triple(assessment.tonnes(of: rows, gas: gas)) + [("unit", .string(gas.massUnit))]))
+            })
     }
 
     /// The project's totals under the other method, from the per-row differences (divergence D-list).
     static func otherMethod(_ assessment: Assessment) -> JSONOutput {
         let difference = assessment.otherMethodDifference
-        return .object([("method", .string(assessment.method.other.rawValue))] + triple(assessment.otherMethodTotal) + [
-            ("differenceByGas", .object(GasCategory.allCases.compactMap { gas in
-                difference[gas].map { (gas.rawValue, .object(triple($0))) }
-            })),
-        ])
+        return .object(
+            [("method", .string(assessment.method.other.rawValue))] + triple(assessment.otherMethodTotal) + [
+                (
+                    "differenceByGas",
+                    .object(
+                        GasCategory.allCases.compactMap { gas in
+                            difference[gas].map { (gas.rawValue, .object(triple($0))) }
+                        })
+                )
+            ])
     }
 
     static func uncertainty(_ report: UncertaintyReport, years: Double) -> JSONOutput {
@@ -198,14 +218,18 @@ public enum ResultJSON {
             ("absoluteFlux", .object(values(report.absoluteFlux))),
             ("percent", .object(values(report.percent))),
             ("percentDefinition", .string("total uncertainty / sum of absolute cell fluxes (permille's definition; EX-ACT's denominator is MISSING, O4)")),
-            ("cells", .array(report.cells.map { cell in
-                .object([
-                    ("module", .string(cell.module.rawValue)), ("component", .string(cell.component.rawValue)),
-                    ("class", .string(cell.stars)), ("percent", .number(cell.factor.value)),
-                    ("provisional", .bool(cell.provisional)),
-                    ("flux", .object(triple(cell.flux))), ("uncertainty", .object(values(cell.uncertainty))),
-                ])
-            })),
+            (
+                "cells",
+                .array(
+                    report.cells.map { cell in
+                        .object([
+                            ("module", .string(cell.module.rawValue)), ("component", .string(cell.component.rawValue)),
+                            ("class", .string(cell.stars)), ("percent", .number(cell.factor.value)),
+                            ("provisional", .bool(cell.provisional)),
+                            ("flux", .object(triple(cell.flux))), ("uncertainty", .object(values(cell.uncertainty))),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -233,18 +257,26 @@ public enum ResultJSON {
         }
         let histogram = report.balanceHistogram
         return .object([
-            ("method", .string("IPCC Approach 2: each factor with a ± drawn once per iteration and shared by every row, scenario and year that uses it; low and high are the 2.5th and 97.5th percentiles (method.md §11.1)")),
+            (
+                "method",
+                .string(
+                    "IPCC Approach 2: each factor with a ± drawn once per iteration and shared by every row, scenario and year that uses it; low and high are the 2.5th and 97.5th percentiles (method.md §11.1)"
+                )
+            ),
             ("draws", .integer(report.draws)),
             ("seed", .integer(Int(truncatingIfNeeded: report.seed))),
             ("total", outcomes(report.total)),
             ("modules", .object(report.modules.map { ($0.module.rawValue, outcomes($0.outcomes)) })),
             ("variedFactors", .array(report.varied.map(factor))),
             ("fixedFactors", .object([("count", .integer(report.fixed.count)), ("factors", .array(report.fixed.map(factor)))])),
-            ("balanceHistogram", .object([
-                ("lower", .number(clean(histogram.lower))), ("width", .number(clean(histogram.width))),
-                ("counts", .array(histogram.counts.map(JSONOutput.integer))),
-                ("deterministic", .number(clean(assessment.total.balance))),
-            ])),
+            (
+                "balanceHistogram",
+                .object([
+                    ("lower", .number(clean(histogram.lower))), ("width", .number(clean(histogram.width))),
+                    ("counts", .array(histogram.counts.map(JSONOutput.integer))),
+                    ("deterministic", .number(clean(assessment.total.balance))),
+                ])
+            ),
         ])
     }
 
@@ -254,33 +286,58 @@ public enum ResultJSON {
             ("name", .string(row.name)),
             ("area", .object([("start", .number(row.area.start)), ("without", .number(row.area.without)), ("with", .number(row.area.with))])),
             ("intensity", intensity(row.balance(gwp: assessment.gwpFactors), area: row.maxArea, years: Double(assessment.totalYears))),
-            ("byGas", .object(GasCategory.allCases.map { gas in
-                (gas.rawValue, .object(triple(row.balance(gas: gas, gwp: assessment.gwpFactors)) + [
-                    ("tonnes", .object(triple(Balance(without: row.mass(.without, gas), with: row.mass(.with, gas))))),
-                ]))
-            })),
-            ("years", .object(Outcome.allCases.map { outcome in
-                (outcome.rawValue, .array((0..<assessment.totalYears).map { .number(clean(row.co2e(outcome, year: $0, gwp: assessment.gwpFactors))) }))
-            })),
-            ("gases", .object(Gas.allCases.map { gas in
-                (gas.rawValue, .object(triple(Balance(without: row.tonnes(.without, gas), with: row.tonnes(.with, gas))) + [("unit", .string(gas.massUnit))]))
-            })),
+            (
+                "byGas",
+                .object(
+                    GasCategory.allCases.map { gas in
+                        (
+                            gas.rawValue,
+                            .object(
+                                triple(row.balance(gas: gas, gwp: assessment.gwpFactors)) + [
+                                    ("tonnes", .object(triple(Balance(without: row.mass(.without, gas), with: row.mass(.with, gas)))))
+                                ])
+                        )
+                    })
+            ),
+            (
+                "years",
+                .object(
+                    Outcome.allCases.map { outcome in
+                        (outcome.rawValue, .array((0..<assessment.totalYears).map { .number(clean(row.co2e(outcome, year: $0, gwp: assessment.gwpFactors))) }))
+                    })
+            ),
+            (
+                "gases",
+                .object(
+                    Gas.allCases.map { gas in
+                        (gas.rawValue, .object(triple(Balance(without: row.tonnes(.without, gas), with: row.tonnes(.with, gas))) + [("unit", .string(gas.massUnit))]))
+                    })
+            ),
         ]
         if let quantity = row.quantity {
-            entry.append(("quantity", .object([
-                ("start", .number(quantity.values.start)), ("without", .number(quantity.values.without)),
-                ("with", .number(quantity.values.with)), ("unit", .string(quantity.unit)),
-            ])))
+            entry.append(
+                (
+                    "quantity",
+                    .object([
+                        ("start", .number(quantity.values.start)), ("without", .number(quantity.values.without)),
+                        ("with", .number(quantity.values.with)), ("unit", .string(quantity.unit)),
+                    ])
+                ))
         }
         if !row.divergenceIDs.isEmpty { entry.append(("divergenceIDs", .array(row.divergenceIDs.map { .string($0.rawValue) }))) }
         if !row.notes.isEmpty { entry.append(("notes", .array(row.notes.map(JSONOutput.string)))) }
         if explain {
             entry.append(("factors", .array(row.factors.map(factor))))
-            entry.append(("intermediates", .array(row.intermediates.map { item in
-                var fields: [(String, JSONOutput)] = [("name", .string(item.name)), ("value", .number(clean(item.value))), ("unit", .string(item.unit))]
-                if let outcome = item.outcome { fields.append(("scenario", .string(outcome.rawValue))) }
-                return .object(fields)
-            })))
+            entry.append(
+                (
+                    "intermediates",
+                    .array(
+                        row.intermediates.map { item in
+                            var fields: [(String, JSONOutput)] = [("name", .string(item.name)), ("value", .number(clean(item.value))), ("unit", .string(item.unit))]
+                            if let outcome = item.outcome { fields.append(("scenario", .string(outcome.rawValue))) }
+                            return .object(fields)
+                        })
+                ))
         }
         return .object(entry)
     }

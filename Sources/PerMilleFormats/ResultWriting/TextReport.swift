@@ -9,11 +9,14 @@ public enum TextReport {
         let area = assessment.projectArea
         let years = assessment.totalYears
         lines.append("permille — \(projectName)")
-        lines.append("method \(assessment.method.rawValue) · GWP \(assessment.gwp.rawValue) · factors \(assessment.factorSet.rawValue) · \(years) years (\(assessment.implementationYears) + \(years - assessment.implementationYears)) from \(assessment.startYear) · \(number(area, decimals: 1)) ha")
+        lines.append(
+            "method \(assessment.method.rawValue) · GWP \(assessment.gwp.rawValue) · factors \(assessment.factorSet.rawValue) · \(years) years (\(assessment.implementationYears) + \(years - assessment.implementationYears)) from \(assessment.startYear) · \(number(area, decimals: 1)) ha"
+        )
         var site = place.country.map { [$0] } ?? []
         if let region = place.region { site.append(region) }
-        lines.append("site: " + (site.isEmpty ? "" : site.joined(separator: ", ") + "; ")
-            + "\(place.climateZone) climate (\(place.climateRule)); \(place.soilClass.lowercasedFirst) (\(place.soilRule))")
+        lines.append(
+            "site: " + (site.isEmpty ? "" : site.joined(separator: ", ") + "; ")
+                + "\(place.climateZone) climate (\(place.climateRule)); \(place.soilClass.lowercasedFirst) (\(place.soilRule))")
         lines.append("")
         lines.append(row("t CO2e", "Without", "With", "Balance"))
         lines.append(String(repeating: "─", count: 78))
@@ -50,24 +53,35 @@ public enum TextReport {
                 lines.append(row(title, number(cell.uncertainty.without, decimals: 1), number(cell.uncertainty.with, decimals: 1), number(cell.uncertainty.balance, decimals: 1)))
             }
             lines.append(row("Total", number(uncertainty.total.without, decimals: 1), number(uncertainty.total.with, decimals: 1), number(uncertainty.total.balance, decimals: 1)))
-            lines.append(row("% of Σ |cell flux|", number(uncertainty.percent.without, decimals: 1), number(uncertainty.percent.with, decimals: 1), number(uncertainty.percent.balance, decimals: 1)))
+            lines.append(
+                row(
+                    "% of Σ |cell flux|", number(uncertainty.percent.without, decimals: 1), number(uncertainty.percent.with, decimals: 1),
+                    number(uncertainty.percent.balance, decimals: 1)))
         }
         if let report = assessment.monteCarlo { lines += monteCarlo(report) }
         if !assessment.divergences.isEmpty {
             lines.append("")
             lines.append("Where the \(assessment.method.other.rawValue) method gives other numbers:")
             for item in assessment.divergences {
-                lines.append("  \(item.ids.map(\.rawValue).joined(separator: "+")) row \(item.rowID) \(item.outcome.rawValue) \(item.gas.rawValue): \(number(item.chosen, decimals: 4)) vs \(number(item.other, decimals: 4)) \(item.gas.massUnit) (\(signed(item.differenceCO2e)) t CO2e)")
+                lines.append(
+                    "  \(item.ids.map(\.rawValue).joined(separator: "+")) row \(item.rowID) \(item.outcome.rawValue) \(item.gas.rawValue): \(number(item.chosen, decimals: 4)) vs \(number(item.other, decimals: 4)) \(item.gas.massUnit) (\(signed(item.differenceCO2e)) t CO2e)"
+                )
             }
             for id in Set(assessment.divergences.flatMap(\.ids)).sorted() { lines.append("  \(id.rawValue): \(id.summary)") }
-            for (gas, difference) in assessment.otherMethodDifference.sorted(by: { (GasCategory.allCases.firstIndex(of: $0.key) ?? 0) < (GasCategory.allCases.firstIndex(of: $1.key) ?? 0) }) {
+            for (gas, difference) in assessment.otherMethodDifference.sorted(by: {
+                (GasCategory.allCases.firstIndex(of: $0.key) ?? 0) < (GasCategory.allCases.firstIndex(of: $1.key) ?? 0)
+            }) {
                 lines.append("  \(gasTitle(gas)): this method \(signed(difference.without)) without, \(signed(difference.with)) with, \(signed(difference.balance)) balance t CO2e")
             }
             let other = assessment.otherMethodTotal
-            lines.append("  Totals under \(assessment.method.other.rawValue): without \(number(other.without, decimals: 1)), with \(number(other.with, decimals: 1)), balance \(number(other.balance, decimals: 1)) t CO2e")
+            lines.append(
+                "  Totals under \(assessment.method.other.rawValue): without \(number(other.without, decimals: 1)), with \(number(other.with, decimals: 1)), balance \(number(other.balance, decimals: 1)) t CO2e"
+            )
         }
         let overrides = assessment.rows.flatMap { row in
-            row.factors.filter { $0.factor.table == "override" }.map { "row \(row.id): \($0.name) = \(plain($0.factor.value))\($0.factor.uncertaintyPercent.map { " ±\(number($0, decimals: 0))%" } ?? "") — \($0.factor.source)" }
+            row.factors.filter { $0.factor.table == "override" }.map {
+                "row \(row.id): \($0.name) = \(plain($0.factor.value))\($0.factor.uncertaintyPercent.map { " ±\(number($0, decimals: 0))%" } ?? "") — \($0.factor.source)"
+            }
         }
         if !overrides.isEmpty {
             lines.append("")
@@ -95,7 +109,8 @@ public enum TextReport {
             if let quantity = row.quantity {
                 lines.append("  \(quantity.unit): start \(plain(quantity.values.start)), without \(plain(quantity.values.without)), with \(plain(quantity.values.with))")
             } else {
-                lines.append("  area (ha): start \(number(row.area.start, decimals: 2)), without \(number(row.area.without, decimals: 2)), with \(number(row.area.with, decimals: 2))")
+                lines.append(
+                    "  area (ha): start \(number(row.area.start, decimals: 2)), without \(number(row.area.without, decimals: 2)), with \(number(row.area.with, decimals: 2))")
             }
             lines.append("  t CO2e: without \(number(balance.without, decimals: 2)), with \(number(balance.with, decimals: 2)), balance \(number(balance.balance, decimals: 2))")
             lines.append("  factors:")
@@ -113,7 +128,9 @@ public enum TextReport {
                 lines.append("    \(item.name)\(scope) = \(plain(item.value)) \(item.unit)")
             }
             for outcome in Outcome.allCases {
-                let masses = GasCategory.allCases.filter { row.mass(.without, $0) != 0 || row.mass(.with, $0) != 0 }.map { "\($0.rawValue) \(number(row.mass(outcome, $0), decimals: 4)) \($0.massUnit)" }
+                let masses = GasCategory.allCases.filter { row.mass(.without, $0) != 0 || row.mass(.with, $0) != 0 }.map {
+                    "\($0.rawValue) \(number(row.mass(outcome, $0), decimals: 4)) \($0.massUnit)"
+                }
                 lines.append("  gases \(outcome.rawValue): " + masses.joined(separator: ", "))
             }
         }

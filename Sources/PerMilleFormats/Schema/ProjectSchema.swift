@@ -46,9 +46,13 @@ enum ProjectSchema {
     }
 
     static let dynamicsValues = Values.fixed(DynamicsKind.allCases.map(\.rawValue))
-    static let dynamics = Field("dynamics", .textOrObject(dynamicsValues, [
-        Field("without", .text(dynamicsValues)), Field("with", .text(dynamicsValues)),
-    ]), "linear, immediate or exponential; or one per scenario")
+    static let dynamics = Field(
+        "dynamics",
+        .textOrObject(
+            dynamicsValues,
+            [
+                Field("without", .text(dynamicsValues)), Field("with", .text(dynamicsValues)),
+            ]), "linear, immediate or exponential; or one per scenario")
     static let hectares = Kind.number(minimum: 0, maximum: nil)
 
     /// `{start, without, with}`, each required and ≥ 0: a row's hectares, heads or amounts.
@@ -57,23 +61,26 @@ enum ProjectSchema {
     }
 
     static let area = scenarios("area", "hectares")
-    static let manureShares = Kind.list(.object([
-        Field("system", .text(.vocabulary { $0.manureSystems }), required: true),
-        Field("percent", .number(minimum: 0, maximum: 100), required: true),
-    ]))
+    static let manureShares = Kind.list(
+        .object([
+            Field("system", .text(.vocabulary { $0.manureSystems }), required: true),
+            Field("percent", .number(minimum: 0, maximum: 100), required: true),
+        ]))
     static let forest = Kind.object([
         Field("ecozone", .text(.vocabulary { $0.forestEcozones }), required: true),
         Field("type", .text(.fixed(Vocabulary.forestTypes))),
         Field("condition", .text(.fixed(Vocabulary.forestConditions))),
         Field("standAge", .text(.fixed(Vocabulary.standAges))),
     ])
-    static let landUse = Kind.textOrObject(.vocabulary { $0.landUses }, [
-        Field("landUse", .text(.vocabulary { $0.landUses }), required: true),
-        Field("ecozone", .text(.vocabulary { $0.forestEcozones })),
-        Field("type", .text(.fixed(Vocabulary.forestTypes))),
-        Field("condition", .text(.fixed(Vocabulary.forestConditions))),
-        Field("standAge", .text(.fixed(Vocabulary.standAges))),
-    ])
+    static let landUse = Kind.textOrObject(
+        .vocabulary { $0.landUses },
+        [
+            Field("landUse", .text(.vocabulary { $0.landUses }), required: true),
+            Field("ecozone", .text(.vocabulary { $0.forestEcozones })),
+            Field("type", .text(.fixed(Vocabulary.forestTypes))),
+            Field("condition", .text(.fixed(Vocabulary.forestConditions))),
+            Field("standAge", .text(.fixed(Vocabulary.standAges))),
+        ])
 
     /// The fields of one state (start, without, with) of each land module's rows.
     static let states: [String: [Field]] = [
@@ -115,10 +122,13 @@ enum ProjectSchema {
             Field("preseason", .text(.vocabulary { $0.ricePreseason }), required: true),
             Field("straw", .text(.vocabulary { $0.riceStraw })),
             Field("strawTonnesPerHa", hectares, "t dm/ha incorporated per season, with incorporated straw only"),
-            Field("amendments", .list(.object([
-                Field("kind", .text(.vocabulary { $0.riceAmendments }), required: true),
-                Field("tonnesPerHa", hectares, required: true),
-            ])), "organic amendments, t/ha per season"),
+            Field(
+                "amendments",
+                .list(
+                    .object([
+                        Field("kind", .text(.vocabulary { $0.riceAmendments }), required: true),
+                        Field("tonnesPerHa", hectares, required: true),
+                    ])), "organic amendments, t/ha per season"),
             Field("cultivationDays", .number(minimum: 1, maximum: 365), "days of one season"),
             Field("seasons", .number(minimum: 1, maximum: 3), "seasons a year; seasons × cultivationDays ≤ 365"),
             Field("yieldTonnesPerHa", hectares, "paddy yield, t/ha, above 0"),
@@ -133,50 +143,66 @@ enum ProjectSchema {
 
     static func stateRow(_ module: String, extra: [Field] = []) -> Kind {
         let state = Kind.object(states[module] ?? [])
-        return .object([
-            Field("id", .text(nil), required: true), Field("name", .text(nil)), area,
-            Field("start", state, required: true), Field("without", state, required: true), Field("with", state, required: true),
-            dynamics,
-        ] + extra)
+        return .object(
+            [
+                Field("id", .text(nil), required: true), Field("name", .text(nil)), area,
+                Field("start", state, required: true), Field("without", state, required: true), Field("with", state, required: true),
+                dynamics,
+            ] + extra)
     }
 
-    static let modules: [Field] = [
-        Field("landUseChange", .list(.object([
-            Field("id", .text(nil), required: true), Field("name", .text(nil)),
-            Field("from", landUse, required: true), Field("to", landUse, required: true),
-            Field("area", .object(["without", "with"].map { Field($0, hectares, required: true) }), required: true),
-            dynamics,
-        ]))),
-        Field("annualCrops", .list(stateRow("annualCrops"))),
-        Field("perennialCrops", .list(stateRow("perennialCrops"))),
-        Field("grassland", .list(stateRow("grassland"))),
-        Field("forestManagement", .list(stateRow("forestManagement", extra: [Field("forest", forest, required: true)]))),
-        Field("organicSoils", .list(stateRow("organicSoils"))),
-        Field("coastalWetlands", .list(stateRow("coastalWetlands", extra: [
-            Field("vegetation", .text(.fixed(CoastalVegetation.allCases.map(\.rawValue))), required: true),
-            Field("soil", .text(.fixed(CoastalSoil.allCases.map(\.rawValue))), "coastal soil class; default mineral"),
-            Field("salinity", .text(.fixed(CoastalSalinity.allCases.map(\.rawValue))), "average salinity below or above 18 ppt; default lt-18"),
-        ]))),
-        Field("rice", .list(stateRow("rice"))),
-        Field("livestock", .list(.object([
-            Field("id", .text(nil), required: true), Field("name", .text(nil)),
-            Field("species", .text(.vocabulary { $0.livestockSpecies }), required: true),
-            Field("productivity", .text(.vocabulary { $0.livestockProductivity })),
-            scenarios("heads", "head counts"),
-            Field("manure", manureShares, "percent of the manure per system, summing to 100"),
-            Field("manureWith", manureShares, "the with-project shares, when they differ"),
-            dynamics,
-        ]))),
-        Field("inputs", .list(.object([
-            Field("id", .text(nil), required: true), Field("name", .text(nil)),
-            Field("kind", .text(.vocabulary { $0.inputKinds }), required: true),
-            scenarios("amount", "per year, in the kind's amount_unit (table input-kinds)"),
-            Field("manufacturedInCountry", .boolean),
-            Field("irrigated", .boolean),
-            Field("fuelUse", .text(.fixed(Vocabulary.fuelUses)), "fuels only"),
-            dynamics,
-        ]))),
-    ] + ProjectDecoder.laterModules.map { Field($0, .list(.any), "not assessed in this version: must be empty") }
+    static let modules: [Field] =
+        [
+            Field(
+                "landUseChange",
+                .list(
+                    .object([
+                        Field("id", .text(nil), required: true), Field("name", .text(nil)),
+                        Field("from", landUse, required: true), Field("to", landUse, required: true),
+                        Field("area", .object(["without", "with"].map { Field($0, hectares, required: true) }), required: true),
+                        dynamics,
+                    ]))),
+            Field("annualCrops", .list(stateRow("annualCrops"))),
+            Field("perennialCrops", .list(stateRow("perennialCrops"))),
+            Field("grassland", .list(stateRow("grassland"))),
+            Field("forestManagement", .list(stateRow("forestManagement", extra: [Field("forest", forest, required: true)]))),
+            Field("organicSoils", .list(stateRow("organicSoils"))),
+            Field(
+                "coastalWetlands",
+                .list(
+                    stateRow(
+                        "coastalWetlands",
+                        extra: [
+                            Field("vegetation", .text(.fixed(CoastalVegetation.allCases.map(\.rawValue))), required: true),
+                            Field("soil", .text(.fixed(CoastalSoil.allCases.map(\.rawValue))), "coastal soil class; default mineral"),
+                            Field("salinity", .text(.fixed(CoastalSalinity.allCases.map(\.rawValue))), "average salinity below or above 18 ppt; default lt-18"),
+                        ]))),
+            Field("rice", .list(stateRow("rice"))),
+            Field(
+                "livestock",
+                .list(
+                    .object([
+                        Field("id", .text(nil), required: true), Field("name", .text(nil)),
+                        Field("species", .text(.vocabulary { $0.livestockSpecies }), required: true),
+                        Field("productivity", .text(.vocabulary { $0.livestockProductivity })),
+                        scenarios("heads", "head counts"),
+                        Field("manure", manureShares, "percent of the manure per system, summing to 100"),
+                        Field("manureWith", manureShares, "the with-project shares, when they differ"),
+                        dynamics,
+                    ]))),
+            Field(
+                "inputs",
+                .list(
+                    .object([
+                        Field("id", .text(nil), required: true), Field("name", .text(nil)),
+                        Field("kind", .text(.vocabulary { $0.inputKinds }), required: true),
+                        scenarios("amount", "per year, in the kind's amount_unit (table input-kinds)"),
+                        Field("manufacturedInCountry", .boolean),
+                        Field("irrigated", .boolean),
+                        Field("fuelUse", .text(.fixed(Vocabulary.fuelUses)), "fuels only"),
+                        dynamics,
+                    ]))),
+        ] + ProjectDecoder.laterModules.map { Field($0, .list(.any), "not assessed in this version: must be empty") }
 
     static let project: [Field] = [
         Field("name", .text(nil), required: true),
@@ -186,12 +212,16 @@ enum ProjectSchema {
         Field("startYear", .integer(1900...2200), required: true),
         Field("implementationYears", .integer(1...DescriptionReader.maximumYears), required: true),
         Field("capitalizationYears", .integer(0...DescriptionReader.maximumYears), required: true),
-        Field("climate", .textOrObject(.vocabulary { $0.climateZones }, [
-            Field("meanAnnualTemperatureC", .number(minimum: nil, maximum: nil), required: true),
-            Field("annualPrecipitationMm", .number(minimum: 0, maximum: nil), required: true),
-            Field("potentialEvapotranspirationMm", .number(minimum: 0, maximum: nil), required: true),
-            Field("elevationM", .number(minimum: nil, maximum: nil), required: true),
-        ]), required: true),
+        Field(
+            "climate",
+            .textOrObject(
+                .vocabulary { $0.climateZones },
+                [
+                    Field("meanAnnualTemperatureC", .number(minimum: nil, maximum: nil), required: true),
+                    Field("annualPrecipitationMm", .number(minimum: 0, maximum: nil), required: true),
+                    Field("potentialEvapotranspirationMm", .number(minimum: 0, maximum: nil), required: true),
+                    Field("elevationM", .number(minimum: nil, maximum: nil), required: true),
+                ]), required: true),
         Field("soil", .textOrObject(.vocabulary { $0.soilClasses }, [Field("wrb", .text(.vocabulary { $0.wrbGroups }), required: true)]), required: true),
         Field("gwp", .text(.fixed(GWPSet.allCases.map(\.rawValue)))),
         Field("factorSet", .text(.fixed(FactorSetChoice.allCases.map(\.rawValue)))),

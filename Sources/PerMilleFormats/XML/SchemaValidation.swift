@@ -1,5 +1,4 @@
 import CLibXML2
-
 import Synchronization
 
 /// An XSD compiled once by libxml2 and shared by every validation that follows.
@@ -53,12 +52,14 @@ enum SchemaValidation {
         let collector = Collector()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        xmlSchemaSetValidStructuredErrors(validator, { context, error in
-            guard let context, let error else { return }
-            let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
-            let message = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters() ?? "invalid"
-            collector.problems.append(XMLReader.SchemaProblem(message: message, line: Int(error.pointee.line)))
-        }, box.toOpaque())
+        xmlSchemaSetValidStructuredErrors(
+            validator,
+            { context, error in
+                guard let context, let error else { return }
+                let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+                let message = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters() ?? "invalid"
+                collector.problems.append(XMLReader.SchemaProblem(message: message, line: Int(error.pointee.line)))
+            }, box.toOpaque())
         _ = xmlSchemaValidateDoc(validator, document)
         return collector.problems
     }

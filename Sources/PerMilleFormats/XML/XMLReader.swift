@@ -295,10 +295,22 @@ final class StartTags {
             }
             advance(to: open)
             guard open < bytes.count else { return nil }
-            if starts(with: "<!--") { skip(past: "-->"); continue }
-            if starts(with: "<![CDATA[") { skip(past: "]]>"); continue }
-            if starts(with: "<?") { skip(past: "?>"); continue }
-            if starts(with: "<!") || starts(with: "</") { advance(to: offset + 2); continue }
+            if starts(with: "<!--") {
+                skip(past: "-->")
+                continue
+            }
+            if starts(with: "<![CDATA[") {
+                skip(past: "]]>")
+                continue
+            }
+            if starts(with: "<?") {
+                skip(past: "?>")
+                continue
+            }
+            if starts(with: "<!") || starts(with: "</") {
+                advance(to: offset + 2)
+                continue
+            }
             let position = JSONPosition(line: line, column: column, offset: offset)
             advance(to: offset + 1)
             return position

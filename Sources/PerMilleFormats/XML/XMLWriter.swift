@@ -82,17 +82,19 @@ public enum ConversionCheck {
         func checkText(_ text: String, at position: JSONPosition, path: String, what: String) {
             guard toXML, let bad = text.unicodeScalars.first(where: { !allowedInXML($0) }) else { return }
             let code = "U+" + String(repeating: "0", count: max(0, 4 - String(bad.value, radix: 16).count)) + String(bad.value, radix: 16, uppercase: true)
-            problems.append(Diagnostic(
-                code: "convert.unrepresentable", message: "\(what) holds the control character \(code), which XML 1.0 cannot hold",
-                location: location(position, path), expected: "text without control characters (tab and line breaks are fine)", found: code,
-                suggestion: "remove the character, or keep this project in JSON"))
+            problems.append(
+                Diagnostic(
+                    code: "convert.unrepresentable", message: "\(what) holds the control character \(code), which XML 1.0 cannot hold",
+                    location: location(position, path), expected: "text without control characters (tab and line breaks are fine)", found: code,
+                    suggestion: "remove the character, or keep this project in JSON"))
         }
         func walk(_ node: JSONNode, path: String) {
             switch node.value {
             case .number(let number) where !number.value.isFinite:
-                problems.append(Diagnostic(
-                    code: "number.not-finite", message: "number \(number.literal) is too large to be a finite value",
-                    location: location(node.position, path), expected: "a finite decimal", found: number.literal))
+                problems.append(
+                    Diagnostic(
+                        code: "number.not-finite", message: "number \(number.literal) is too large to be a finite value",
+                        location: location(node.position, path), expected: "a finite decimal", found: number.literal))
             case .string(let text):
                 checkText(text, at: node.position, path: path, what: "the string")
             case .array(let items):
