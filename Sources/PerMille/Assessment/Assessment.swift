@@ -261,16 +261,22 @@ public struct RowResult: Sendable {
         }
     }
 
-    // Unchecked: `contents` is changed only through `mutate`, which first makes the box unique to
-    // this value, so no two threads ever see a box that is being written.
-    private final class Storage: @unchecked Sendable {
-        var contents: Contents
-        init(_ contents: Contents) { self.contents = contents }
+    /// Immutable, so reads borrow in place: no exclusivity check, no copy of the contents to reach
+    /// one field, and the totals (read by every sum) are plain numbers beside them.
+    private final class Storage: Sendable {
+        let contents: Contents
+        let totals: OutcomePair<SIMD8<Double>>
+        init(_ contents: Contents) {
+            self.contents = contents
+            self.totals = contents.totals
+        }
     }
 
+    /// A change makes a new box: rows are built once and changed rarely (ids in tests, notes).
     private mutating func mutate(_ change: (inout Contents) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.contents) }
-        change(&storage.contents)
+        var contents = storage.contents
+        change(&contents)
+        storage = Storage(contents)
     }
 
     /// max(A_start, A_without, A_with): the divisor of row intensities.
@@ -291,7 +297,7 @@ public struct RowResult: Sendable {
     }
 
     private func totals(_ outcome: Outcome) -> SIMD8<Double> {
-        outcome == .without ? storage.contents.totals.without : storage.contents.totals.with
+        outcome == .without ? storage.totals.without : storage.totals.with
     }
 
     public func co2e(_ outcome: Outcome, year: Int, gwp: GWPFactors) -> Double {
