@@ -120,22 +120,7 @@ struct HerdsAndInputsTests {
             try? FileManager.default.removeItem(at: schema)
             try? FileManager.default.removeItem(at: document)
         }
-        let script = """
-            import json, sys
-            import jsonschema  # .ci/run installs it; a missing module fails the test
-            jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
-            print("ok")
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema.path, document.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(output == "ok\n", "python3 with jsonschema is needed (.ci/run installs it)")
+        #expect(try JSONSchemaCheck.validate(schema: schema.path, documents: [document.path]) == "ok\n")
     }
 
     @Test("overrides may name the new factors, four per manure system")

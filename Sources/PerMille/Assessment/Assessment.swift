@@ -284,13 +284,13 @@ public struct RowResult: Sendable {
 
     /// Total mass of one gas over the years (t of the gas).
     public func mass(_ outcome: Outcome, _ gas: GasCategory) -> Double {
-        totals(outcome)[gas.position]
+        totals(outcome)[gas.index]
     }
 
     /// t CO2e of one category, or of all of them (summed in category order) when `gas` is nil.
     public func co2e(_ outcome: Outcome, gas: GasCategory? = nil, gwp: GWPFactors) -> Double {
         let masses = totals(outcome)
-        if let gas { return 0 + masses[gas.position] * gwp.weight(gas) }
+        if let gas { return 0 + masses[gas.index] * gwp.weight(gas) }
         var sum = 0.0
         for (position, category) in GasCategory.allCases.enumerated() { sum += masses[position] * gwp.weight(category) }
         return sum
@@ -339,21 +339,5 @@ public struct Quantity: Sendable, Hashable {
     public init(values: Triple<Double>, unit: String) {
         self.values = values
         self.unit = unit
-    }
-}
-
-extension GasCategory {
-    /// The position in `allCases`, where a row's `totals` keep this category.
-    fileprivate var position: Int {
-        switch self {
-        case .co2Biomass: 0
-        case .co2Soil: 1
-        case .co2Other: 2
-        case .n2o: 3
-        case .n2oIndirect: 4
-        case .ch4: 5
-        case .ch4Fossil: 6
-        case .co2eManufacture: 7
-        }
     }
 }
