@@ -88,7 +88,7 @@ public final class IndicatorsFolder: Sendable {
                         code: "indicators.digest-mismatch", message: "table '\(entry.name)' does not match the digest in the manifest",
                         location: SourceLocation(file: url.path, line: 0, column: 0, path: entry.name),
                         expected: "sha256 \(entry.sha256)", found: "sha256 \(digest)",
-                        suggestion: "if the edit is intended, run .ci/update-manifest.py")
+                        suggestion: "if the edit is intended, run IndicatorsSource/tools/update-manifest.py (in permille's repository) on the folder")
                 ]))
         }
         return TableReader.read(bytes, entry: entry, path: url.path, digest: "sha256:" + digest)

@@ -99,7 +99,7 @@ public enum ReviewDataLoader {
                         code: "review.document-missing", message: "the manifest lists no '\(name)' document",
                         location: SourceLocation(file: folder.manifestURL.path, line: 0, column: 0, path: "documents"),
                         expected: "a documents entry named '\(name)'", found: "documents: \(documents.map(\.name).joined(separator: ", "))",
-                        suggestion: "add {\"name\", \"file\", \"title\", \"sha256\"} and run .ci/update-manifest.py"))
+                        suggestion: "add {\"name\", \"file\", \"title\", \"sha256\"} and run IndicatorsSource/tools/update-manifest.py (in permille's repository) on the folder"))
                 return nil
             }
             let url = folder.directory.appendingPathComponent(entry.file)
@@ -118,7 +118,7 @@ public enum ReviewDataLoader {
                         code: "indicators.digest-mismatch", message: "document '\(name)' does not match the digest in the manifest",
                         location: SourceLocation(file: url.path, line: 0, column: 0, path: name),
                         expected: "sha256 \(entry.sha256)", found: "sha256 \(digest)",
-                        suggestion: "if the edit is intended, run .ci/update-manifest.py"))
+                        suggestion: "if the edit is intended, run IndicatorsSource/tools/update-manifest.py (in permille's repository) on the folder"))
                 return nil
             }
             digests[url.lastPathComponent] = "sha256:" + digest

@@ -66,12 +66,8 @@ struct VerifyCommandTests {
     func changedFactorTable() throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        // The repository's own manifest updater, run on a copy: it finds Indicators/ next to its .ci/ folder.
+        // The repository's own manifest updater, given the copy's folder (the reviewer guide's step).
         let files = FileManager.default
-        try files.createDirectory(at: scratch.url.appendingPathComponent(".ci"), withIntermediateDirectories: true)
-        try files.copyItem(
-            at: PermilleBinary.packageRoot.appendingPathComponent(".ci/update-manifest.py"),
-            to: scratch.url.appendingPathComponent(".ci/update-manifest.py"))
         let indicators = scratch.url.appendingPathComponent("Indicators")
         try files.copyItem(at: PermilleBinary.packageRoot.appendingPathComponent("Indicators"), to: indicators)
         let table = indicators.appendingPathComponent("factors/soc-reference.csv")
@@ -80,7 +76,10 @@ struct VerifyCommandTests {
         try Data(tampered.utf8).write(to: table)
         let update = Process()
         update.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        update.arguments = ["python3", scratch.url.appendingPathComponent(".ci/update-manifest.py").path]
+        update.arguments = [
+            "python3", PermilleBinary.packageRoot.appendingPathComponent("IndicatorsSource/tools/update-manifest.py").path,
+            indicators.path,
+        ]
         update.standardOutput = FileHandle.nullDevice
         try update.run()
         update.waitUntilExit()

@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
 """Regenerate permille's factor tables: Indicators/factors/*.csv and Indicators/manifest.json.
 
-Run from the repository root:
+Run from anywhere:
 
-    python3 .ci/build-indicators.py [--spec DIR]
+    python3 IndicatorsSource/tools/build-tables.py            # rewrite the repository's Indicators/
+    python3 IndicatorsSource/tools/build-tables.py --check    # regenerate into a temporary copy; exit 1
+                                                              # if any byte of Indicators/ would change
+    python3 IndicatorsSource/tools/build-tables.py [--sources DIR] [INDICATORS]
 
 Inputs
-  * the CSVs of <spec>/factor-data/ (EX-ACT v9.4 reference data, see its README);
-  * values transcribed below from <spec>/factors.md, each with its reliability tag;
-  * pycountry (pip install pycountry), for iso-countries.csv only.
-<spec> defaults to ../shared/spec next to the repository (or $PERMILLE_SPEC_DIR).
+  * the CSVs of IndicatorsSource/factor-data/ (EX-ACT v9.4 reference data, see its README),
+    or of --sources DIR;
+  * values transcribed below from the specification (factors.md, coastal-wetlands.md,
+    livestock-manure-defaults.md, method.md), each with its section and reliability tag;
+  * pycountry, for iso-countries.csv only; the version pinned in PYCOUNTRY_VERSION
+    (IndicatorsSource/tools/requirements.txt) reproduces the shipped table byte for byte.
+INDICATORS (the folder written: factors/ and manifest.json) defaults to the repository's
+Indicators/. The manifest's `documents` entries (catalogue, criteria, practice sheets, not
+built here) are carried over from the folder's existing manifest.
 
 Output conventions (every table)
   * RFC 4180, UTF-8, LF line endings, one header row, comma separated; fields holding a
@@ -21,6 +29,8 @@ Output conventions (every table)
   * Any change against factor-data/ (filled uncertainty, changed tag, swapped value) is
     explained in the row's `note`.
 
+Every table of Indicators/factors/ is generated here; none is maintained by hand. To change
+a table, change this script (or factor-data/) and rerun it: --check, run by CI, fails otherwise.
 The script validates everything it wrote and exits non-zero on the first class of error.
 It is a generation tool: nothing in the build or the tests needs it (or pycountry).
 """
@@ -32,17 +42,36 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
 import sys
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT_DIR = ROOT / "Indicators"
+ROOT = Path(__file__).resolve().parent.parent.parent  # the repository
+DEFAULT_SOURCES = ROOT / "IndicatorsSource" / "factor-data"
+DEFAULT_INDICATORS = ROOT / "Indicators"
+PYCOUNTRY_VERSION = "26.2.16"  # iso-countries.csv as shipped; keep in step with requirements.txt
+
+# The folder written (set by main): INDICATORS/factors/*.csv and INDICATORS/manifest.json.
+OUT_DIR = DEFAULT_INDICATORS
 FACTORS_DIR = OUT_DIR / "factors"
 MANIFEST = OUT_DIR / "manifest.json"
+
+
+def set_output(folder: Path) -> None:
+    global OUT_DIR, FACTORS_DIR, MANIFEST
+    OUT_DIR = folder
+    FACTORS_DIR = folder / "factors"
+    MANIFEST = folder / "manifest.json"
+
+
+def shown(path: Path) -> str:
+    """A path as printed: relative to the current folder where it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 MANIFEST_FORMAT = "permille-indicators/1"
 
 REQUIRED_TEXT = ["unit", "uncertainty_percent", "reliability", "source"]
@@ -615,6 +644,8 @@ DESCRIPTIONS = {
     "uncertainty-classes": "EX-ACT's uncertainty classes (method.md §14.5) per module and component: * 10 %, ** 20 %, "
                            "*** 33 %, **** 50 %. Cells EX-ACT leaves empty or whose assignment is MISSING carry "
                            "reliability M and a note; permille applies them as provisional.",
+    "uncertainty-classes-coastalWetlands": "Provisional classes: EX-ACT's are MISSING (coastal wetlands: mostly "
+                                           "****); permille applies ****. Read only by projects with coastal rows.",
     "manure-management-factors": "Manure-management CH4 EF (IPCC 2019 Table 10.14, g CH4/kg VS): only the cells "
                                  "factors.md §13.4 gives with an unambiguous key. Every other system needs a Tier 2 "
                                  "override (manure-ch4-ef-<system>, manure-ef3-<system>, manure-frac-gas-<system>, "
@@ -929,6 +960,27 @@ def adjust_organic_drainage(t: Table) -> list:
     return changed
 
 
+# Two constants of FAO's coastal-wetland engine that factor-data/coastal-wetlands.csv lacks
+# (coastal-wetlands.md §3, parameters CF_m and P, and §6 "in the CSV?": no), appended as rows of
+# that table with vegetation, climate_zone and soil_type `all`.
+COASTAL_CONSTANTS = [
+    ("carbon-fraction-drainage-excavation", "0.451", "t C/t dm",
+     "2013 Wetlands Supplement Table 4.2 (EX-ACT v9.4 engine constant)"),
+    ("revegetation-years", "20", "yr",
+     "EX-ACT v9.4 engine constant (coastal_wetlands.py): a revegetated hectare regains its full stock "
+     "linearly in this many years"),
+]
+
+
+def adjust_coastal_wetlands(t: Table) -> None:
+    for parameter, value, unit, source in COASTAL_CONSTANTS:
+        row = {"vegetation": "all", "climate_zone": "all", "parameter": parameter, "soil_type": "all",
+               "value": value, "unit": unit, "uncertainty_percent": "", "reliability": "V-EX", "source": source}
+        if any(t.key_of(r) == t.key_of(row) for r in t.rows):
+            fail(f"coastal-wetlands: {parameter} is already in factor-data; drop it from COASTAL_CONSTANTS")
+        t.rows.append(row)
+
+
 def adjust_misc(tables: dict) -> None:
     for r in tables["grassland-biomass-and-soc"].rows:
         if r["parameter"] == "soc-stock-default":
@@ -1149,6 +1201,27 @@ def build_uncertainty_classes() -> Table:
                  ["percent"], rows, extras=["class"], description=DESCRIPTIONS["uncertainty-classes"])
 
 
+# coastal-wetlands.md §5 (and method.md §14.5): EX-ACT's classes of the coastal-wetland cells are MISSING
+# (mostly ****). A table of its own, not rows of uncertainty-classes.csv, so that the results of projects
+# without coastal rows keep their factor-table digests.
+COASTAL_UNCERTAINTY_COMPONENTS = ["biomass", "soil", "n2o", "ch4", "other"]
+
+
+def build_uncertainty_classes_coastal() -> Table:
+    rows = []
+    for component in COASTAL_UNCERTAINTY_COMPONENTS:
+        rows.append({"module": "coastalWetlands", "component": component, "percent": "50",
+                     "unit": "percent of the cell's flux", "uncertainty_percent": "", "reliability": "M",
+                     "source": UNCERTAINTY_SOURCE, "class": "****",
+                     "note": ("provisional: EX-ACT's class for this cell is MISSING (coastal wetlands: mostly **** "
+                              "per coastal-wetlands.md §5); permille applies ****")})
+    return Table("uncertainty-classes-coastalWetlands",
+                 "EX-ACT's uncertainty classes of the coastalWetlands module (a table of its own so results of "
+                 "projects without coastal rows keep their digests)",
+                 ["module", "component"], ["percent"], rows, extras=["class"],
+                 description=DESCRIPTIONS["uncertainty-classes-coastalWetlands"])
+
+
 def build_manure_factors() -> Table:
     rows = [{"parameter": "ch4-ef", "animal": "all", "manure_system": "pasture-range-paddock", "value": "0.6",
              "unit": "g CH4/kg VS", "uncertainty_percent": "", "reliability": "C-weak",
@@ -1316,7 +1389,7 @@ def validate(tables: dict, manifest: dict) -> list:
     for name, t in sorted(tables.items()):
         path = OUT_DIR / entries[name]["file"]
         data = path.read_bytes()
-        where = f"{path.relative_to(ROOT)}"
+        where = shown(path)
         if b"\r" in data:
             problems.append(f"{where}: CR found (LF line endings required)")
         if not data.endswith(b"\n"):
@@ -1431,15 +1504,9 @@ def write_manifest(entries: list) -> dict:
     return manifest
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default_spec = os.environ.get("PERMILLE_SPEC_DIR") or str(ROOT.parent / "shared" / "spec")
-    ap.add_argument("--spec", default=default_spec, help="spec folder holding factor-data/ (default: %(default)s)")
-    args = ap.parse_args()
-    src = Path(args.spec) / "factor-data"
-    if not src.is_dir():
-        fail(f"{src} not found (use --spec or PERMILLE_SPEC_DIR)")
-
+def build(src: Path, out: Path) -> list:
+    """Write every table into out/factors/ and out/manifest.json; returns the report's lines."""
+    set_output(out)
     tables = load_source_tables(src)
     adjust_country_regions(tables["country-regions"])
     adjust_soc_reference(tables["soc-reference"])
@@ -1447,21 +1514,24 @@ def main() -> int:
     swapped = adjust_organic_drainage(tables["organic-soil-drainage"])
     adjust_misc(tables)
     adjust_manure_defaults(tables["livestock-manure-defaults"])
+    adjust_coastal_wetlands(tables["coastal-wetlands"])
 
     main_ssc = tables["soil-stock-change-factors"]
     for t in [build_constants(), build_soc_2006(), build_stock_change_2006(main_ssc), build_ipcc_method(main_ssc),
               build_n2o_extra(), build_wrb(), build_input_kinds(), build_uncertainty_classes(),
-              build_manure_factors(), build_manure_ipcc_values()] + build_n2o_ipcc_method():
+              build_uncertainty_classes_coastal(), build_manure_factors(), build_manure_ipcc_values()
+              ] + build_n2o_ipcc_method():
         tables[t.name] = t
     tables["vocabulary"] = build_vocabulary(tables)
     iso, leftovers, unmatched_iso, pyc_version = build_iso(tables)
     tables[iso.name] = iso
 
+    report = []
     FACTORS_DIR.mkdir(parents=True, exist_ok=True)
     for stale in FACTORS_DIR.glob("*.csv"):
         if stale.stem not in tables:
             stale.unlink()
-            print(f"removed stale {stale.relative_to(ROOT)}")
+            report.append(f"removed stale {shown(stale)}")
     entries = []
     for name in sorted(tables):
         data = csv_bytes(tables[name])
@@ -1470,22 +1540,100 @@ def main() -> int:
     manifest = write_manifest(entries)
     kept_empty = validate(tables, manifest)
 
-    # report
-    print(f"wrote {len(tables)} tables to {FACTORS_DIR.relative_to(ROOT)}/ and {MANIFEST.relative_to(ROOT)}")
+    report.append(f"wrote {len(tables)} tables to {shown(FACTORS_DIR)}/ and {shown(MANIFEST)}")
     for e in manifest["tables"]:
-        print(f"  {e['name']:42} {e['rows']:5} rows  keys={','.join(e['keys'])}  values={','.join(e['values'])}")
-    print(f"soil-stock-change-factors: uncertainty filled in {filled} rows (HESTIA, IPCC 2019)")
-    print("organic-soil-drainage: workbook reading applied (O18), tagged M:")
+        report.append(f"  {e['name']:42} {e['rows']:5} rows  keys={','.join(e['keys'])}  "
+                      f"values={','.join(e['values'])}")
+    report.append(f"soil-stock-change-factors: uncertainty filled in {filled} rows (HESTIA, IPCC 2019)")
+    report.append("organic-soil-drainage: workbook reading applied (O18), tagged M:")
     for key, old, new in swapped:
-        print(f"  {','.join(key)}: {old} -> {new}")
-    print(f"iso-countries (pycountry {pyc_version}): matched by hand or left without code:")
+        report.append(f"  {','.join(key)}: {old} -> {new}")
+    report.append(f"iso-countries (pycountry {pyc_version}): matched by hand or left without code:")
     for key, name, code, iso_name in leftovers:
-        print(f"  {key} ({name}) -> {code or 'none'}: {iso_name}")
-    print(f"  ISO codes with no EX-ACT country: {', '.join(unmatched_iso) or 'none'}")
-    print("empty value cells kept from factor-data:")
+        report.append(f"  {key} ({name}) -> {code or 'none'}: {iso_name}")
+    report.append(f"  ISO codes with no EX-ACT country: {', '.join(unmatched_iso) or 'none'}")
+    report.append("empty value cells kept from factor-data:")
     for name, key, col in kept_empty:
-        print(f"  {name}: {','.join(key)} {col}")
-    print("validation passed")
+        report.append(f"  {name}: {','.join(key)} {col}")
+    report.append("validation passed")
+    return report
+
+
+def pycountry_warning() -> str | None:
+    try:
+        from importlib.metadata import version
+        found = version("pycountry")
+    except Exception:  # not installed: build_iso says so
+        return None
+    if found != PYCOUNTRY_VERSION:
+        return (f"warning: pycountry {found} installed; iso-countries.csv is made with {PYCOUNTRY_VERSION} "
+                f"(pip install -r {shown(Path(__file__).resolve().parent / 'requirements.txt')})")
+    return None
+
+
+def files_under(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def check(src: Path, folder: Path) -> int:
+    """Regenerate into a temporary copy of folder and compare every file byte for byte."""
+    import difflib
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="permille-indicators-") as tmp:
+        copy = Path(tmp) / "Indicators"
+        shutil.copytree(folder, copy)
+        build(src, copy)
+        before, after = files_under(folder), files_under(copy)
+        differ = []
+        for rel in sorted(set(before) | set(after)):
+            if rel not in after:
+                differ.append(f"{rel}: not generated (the generator does not produce this file)")
+            elif rel not in before:
+                differ.append(f"{rel}: generated but absent from {shown(folder)}")
+            elif before[rel].read_bytes() != after[rel].read_bytes():
+                differ.append(f"{rel}: differs from the regenerated file")
+                old = before[rel].read_text(encoding="utf-8").splitlines()
+                new = after[rel].read_text(encoding="utf-8").splitlines()
+                lines = list(difflib.unified_diff(old, new, f"shipped/{rel}", f"regenerated/{rel}", n=0,
+                                                  lineterm=""))
+                differ.extend("    " + line for line in lines[:40])
+                if len(lines) > 40:
+                    differ.append(f"    … {len(lines) - 40} more diff lines")
+    n = len(files_under(folder))
+    if differ:
+        print(f"build-tables: {shown(folder)} does not match what {shown(src)} and this script generate:")
+        for line in differ:
+            print(f"  {line}")
+        print("Change the generator (or factor-data/) and rerun it without --check; never edit a table by hand.")
+        return 1
+    print(f"build-tables: regenerating {shown(folder)} from {shown(src)} changes nothing ({n} files compared)")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("indicators", nargs="?", default=str(DEFAULT_INDICATORS), metavar="INDICATORS",
+                    help="the folder to write (factors/ and manifest.json); default: the repository's Indicators/")
+    ap.add_argument("--sources", default=str(DEFAULT_SOURCES), metavar="DIR",
+                    help="folder holding the factor-data CSVs; default: the repository's IndicatorsSource/factor-data/")
+    ap.add_argument("--check", action="store_true",
+                    help="regenerate into a temporary copy and compare; write nothing; exit 1 on any difference")
+    args = ap.parse_args()
+    src = Path(args.sources)
+    out = Path(args.indicators)
+    if not src.is_dir():
+        fail(f"{src} not found (--sources DIR)")
+    if not out.is_dir() and (args.check or out.exists()):
+        fail(f"{out} is not a folder")
+    warning = pycountry_warning()
+    if warning:
+        print(warning, file=sys.stderr)
+    if args.check:
+        return check(src, out)
+    for line in build(src, out):
+        print(line)
     return 0
 
 
