@@ -77,7 +77,7 @@ struct AreaCheckAndUncertaintyTests {
 
     @Test("losing land with no conversion out is an error; organic soils must keep their total")
     func lossAndOrganic() {
-        let drained = OrganicSoilState(landUse: "grassland", water: "drained", nutrient: "poor")
+        let drained = OrganicSoilState(landUse: "grassland", water: .drained, nutrient: "poor")
         let project = Project(
             description: description(), grassland: [Self.grassland("G1", 100, 70)],
             organicSoils: [

@@ -68,13 +68,13 @@ struct LandUseChangeTests {
 
     @Test("rewetting a drained tropical grassland peat")
     func rewetting() throws {
-        let drained = OrganicSoilState(landUse: "grassland", water: "drained", nutrient: "poor")
+        let drained = OrganicSoilState(landUse: "grassland", water: .drained, nutrient: "poor")
         let project = Project(
             description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "south-eastern-asia"),
             organicSoils: [
                 OrganicSoilRow(
                     id: "O1", name: "Peat", area: Triple(start: 100, without: 100, with: 100),
-                    states: Triple(start: drained, without: drained, with: OrganicSoilState(landUse: "grassland", water: "rewetted", nutrient: "poor")),
+                    states: Triple(start: drained, without: drained, with: OrganicSoilState(landUse: "grassland", water: .rewetted, nutrient: "poor")),
                     dynamics: RowDynamics(.linear))
             ])
         let result = try assess(project, method: .ipcc)

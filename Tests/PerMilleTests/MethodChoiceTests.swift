@@ -5,8 +5,8 @@ import Testing
 struct MethodChoiceTests {
     @Test("EX-ACT's exponential quirk (D5) touches only a row's own area, not the hectares still drained")
     func exponentialQuirkScope() throws {
-        let drained = OrganicSoilState(landUse: "grassland", water: "drained", nutrient: "poor")
-        let rewetted = OrganicSoilState(landUse: "grassland", water: "rewetted", nutrient: "poor")
+        let drained = OrganicSoilState(landUse: "grassland", water: .drained, nutrient: "poor")
+        let rewetted = OrganicSoilState(landUse: "grassland", water: .rewetted, nutrient: "poor")
         let project = Project(
             description: description(climate: "tropical-moist", soil: "low-activity-clay"),
             organicSoils: [

@@ -107,7 +107,7 @@ struct ParityTests {
 
     @Test("organic soil rewetted before the project: 0 t CO2e (engine), 16 166 in ipcc (D10)")
     func organicRewettedAtStart() throws {
-        let rewetted = OrganicSoilState(landUse: "grassland", water: "rewetted", nutrient: "rich")
+        let rewetted = OrganicSoilState(landUse: "grassland", water: .rewetted, nutrient: "rich")
         let project = Project(
             description: description(climate: "cool-temperate-moist", region: "europe"),
             organicSoils: [
@@ -229,8 +229,8 @@ struct NewDivergenceTests {
 
     @Test("D10: rewetted peat drained again by the project: the rewetted hectares count in ipcc only")
     func organicRedrained() throws {
-        let rewetted = OrganicSoilState(landUse: "grassland", water: "rewetted", nutrient: "rich")
-        let drained = OrganicSoilState(landUse: "grassland", water: "drained", nutrient: "rich", ditchFraction: 0)
+        let rewetted = OrganicSoilState(landUse: "grassland", water: .rewetted, nutrient: "rich")
+        let drained = OrganicSoilState(landUse: "grassland", water: .drained, nutrient: "rich", ditchFraction: 0)
         let project = Project(
             description: description(climate: "cool-temperate-moist", region: "europe"),
             organicSoils: [
@@ -261,7 +261,7 @@ struct NewDivergenceTests {
 
     @Test("D10: hectares joining a rewetted row count in exact-v9.4 as rewetted by the project")
     func organicRewettedGrowing() throws {
-        let rewetted = OrganicSoilState(landUse: "grassland", water: "rewetted", nutrient: "rich")
+        let rewetted = OrganicSoilState(landUse: "grassland", water: .rewetted, nutrient: "rich")
         let project = Project(
             description: description(climate: "cool-temperate-moist", region: "europe"),
             organicSoils: [
@@ -279,7 +279,7 @@ struct NewDivergenceTests {
 
     @Test("D11: burned wheat residues keep their below-ground N in ipcc only (method.md §7.8 example)")
     func burnedResidueNitrogen() throws {
-        let burned = AnnualCropState(crop: "wheat", tillage: "full", input: "medium", residues: "burned", yieldTonnesPerHa: 3)
+        let burned = AnnualCropState(crop: "wheat", tillage: "full", input: "medium", residues: .burned, yieldTonnesPerHa: 3)
         let project = Project(
             description: description(climate: "tropical-moist", soil: "low-activity-clay", region: "eastern-africa"),
             annualCrops: [

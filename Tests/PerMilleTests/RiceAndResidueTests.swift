@@ -54,7 +54,7 @@ struct RiceAndResidueTests {
         expectClose(row.mass(.with, .n2o), 0.000327152 * 1500, within: 1e-6)
     }
 
-    static func wheat(_ residues: String) -> Project {
+    static func wheat(_ residues: ResidueHandling) -> Project {
         let state = AnnualCropState(crop: "wheat", tillage: "full", input: "medium", residues: residues, yieldTonnesPerHa: 4)
         return Project(
             description: description(),
@@ -67,7 +67,7 @@ struct RiceAndResidueTests {
 
     @Test("retained wheat residues: F_CR = AG × N_AG + (yield + AG) × R_BG × N_BG, N2O with EF1 other inputs")
     func retainedResidues() throws {
-        let result = try assess(Self.wheat("retained"), method: .ipcc)
+        let result = try assess(Self.wheat(.retained), method: .ipcc)
         // Yield 4 t/ha, DRY 1 → 4 t dm; AG = 4 × 1.51 + 0.52 = 6.56; F_CR = 6.56 × 0.006 + 10.56 × 0.255 × 0.009
         // = 0.03936 + 0.0242352 = 0.0635952 t N/ha/yr; EF1 warm temperate dry 0.005 → 0.000499677 t N2O/ha/yr.
         // Dry climate, not irrigated: no leaching, so no indirect N2O and no D2. 1500 ha·yr.
@@ -79,7 +79,7 @@ struct RiceAndResidueTests {
 
     @Test("burned wheat residues: burning CH4 and N2O plus the below-ground residue N")
     func burnedResidues() throws {
-        let result = try assess(Self.wheat("burned"), method: .ipcc)
+        let result = try assess(Self.wheat(.burned), method: .ipcc)
         // Burnt 6.56 × C_f 0.9 = 5.904 t dm/ha: CH4 × 2.7 g/kg = 0.0159408, N2O × 0.07 g/kg = 0.00041328 t/ha/yr;
         // roots 0.0242352 t N/ha × 0.005 × 44/28 = 0.000190419 t N2O/ha/yr.
         let row = try #require(result.rows.first)
@@ -89,11 +89,11 @@ struct RiceAndResidueTests {
 
     @Test("residues without a dry-matter fraction for the crop are refused, naming the override")
     func missingDryMatter() {
-        var project = Self.wheat("retained")
+        var project = Self.wheat(.retained)
         project.annualCrops[0].states = Triple(
-            start: AnnualCropState(crop: "maize", tillage: "full", input: "medium", residues: "retained", yieldTonnesPerHa: 5),
-            without: AnnualCropState(crop: "maize", tillage: "full", input: "medium", residues: "retained", yieldTonnesPerHa: 5),
-            with: AnnualCropState(crop: "maize", tillage: "full", input: "medium", residues: "retained", yieldTonnesPerHa: 5))
+            start: AnnualCropState(crop: "maize", tillage: "full", input: "medium", residues: .retained, yieldTonnesPerHa: 5),
+            without: AnnualCropState(crop: "maize", tillage: "full", input: "medium", residues: .retained, yieldTonnesPerHa: 5),
+            with: AnnualCropState(crop: "maize", tillage: "full", input: "medium", residues: .retained, yieldTonnesPerHa: 5))
         #expect {
             try Assessor.assess(project, factors: TestData.factors)
         } throws: { error in

@@ -180,3 +180,18 @@ public enum Gas: String, Sendable, CaseIterable, Hashable {
         }
     }
 }
+
+/// What happens to an annual crop's residues (method.md §7.8).
+public enum ResidueHandling: String, Sendable, CaseIterable, Hashable {
+    /// Left on the field: above- and below-ground residue N.
+    case retained
+    /// Burned on the field: burning CH4 and N2O (below-ground N under `ipcc`, D11).
+    case burned
+    /// Taken off the field: below-ground residue N only.
+    case exported
+}
+
+/// The water management of an organic (peat) soil (method.md §7.6).
+public enum OrganicSoilWater: String, Sendable, CaseIterable, Hashable {
+    case drained, rewetted, undrained
+}

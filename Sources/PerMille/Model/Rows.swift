@@ -73,11 +73,12 @@ public struct AnnualCropState: Sendable, Hashable {
     public var crop: String?
     public var tillage: String
     public var input: String
-    public var residues: String?
+    public var residues: ResidueHandling?
     public var yieldTonnesPerHa: Double?
 
     public init(
-        landUse: String = "annual-cropland", crop: String? = nil, tillage: String = "full", input: String = "medium", residues: String? = nil, yieldTonnesPerHa: Double? = nil
+        landUse: String = "annual-cropland", crop: String? = nil, tillage: String = "full", input: String = "medium", residues: ResidueHandling? = nil,
+        yieldTonnesPerHa: Double? = nil
     ) {
         self.landUse = landUse
         self.crop = crop
@@ -230,14 +231,13 @@ public struct OrganicSoilState: Sendable, Hashable {
     /// Land use key of the organic-soil tables (`forest`, `plantation-forest`, `annual-cropland`,
     /// `perennial-cropland`, `flooded-rice`, `grassland`) or `peat-extraction`.
     public var landUse: String
-    /// `drained`, `rewetted` or `undrained`.
-    public var water: String
+    public var water: OrganicSoilWater
     /// `poor` or `rich`.
     public var nutrient: String
     /// Share of the drained area occupied by ditches (0–1); IPCC gives no default.
     public var ditchFraction: Double?
 
-    public init(landUse: String, water: String, nutrient: String, ditchFraction: Double? = nil) {
+    public init(landUse: String, water: OrganicSoilWater, nutrient: String, ditchFraction: Double? = nil) {
         self.landUse = landUse
         self.water = water
         self.nutrient = nutrient

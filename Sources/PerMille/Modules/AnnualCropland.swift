@@ -87,7 +87,7 @@ enum AnnualCroplandModule {
     ) throws(MissingFactor) {
         guard let handling = state.residues else { return }
         guard let crop = state.crop else {
-            throw MissingFactor(table: "crop-residue-parameters", key: "crop=(none)", rowID: rowID, hint: "residues '\(handling)' need the state's crop")
+            throw MissingFactor(table: "crop-residue-parameters", key: "crop=(none)", rowID: rowID, hint: "residues '\(handling.rawValue)' need the state's crop")
         }
         let biomass = try CropResidues.biomass(
             crop: crop, freshYield: state.yieldTonnesPerHa,
@@ -96,14 +96,14 @@ enum AnnualCroplandModule {
                 return try context.lookup("crop-yields", ["crop": crop, "region": region], column: "yield_average")
             },
             rowID: rowID, context: context, recorder: &recorder)
-        if handling == "burned" {
+        if handling == .burned {
             try CropResidues.bookBurning(
                 crop: crop, aboveGround: biomass.aboveGround, timesPerYear: 1, series: hectares, rowID: rowID, context: context,
                 outcome: outcome, into: &emissions, recorder: &recorder)
         }
         var nitrogen = try CropResidues.residueNitrogen(
-            crop: crop, biomass: biomass, aboveGroundStays: handling == "retained", rowID: rowID, context: context, recorder: &recorder)
-        if handling == "burned", nitrogen > 0 {
+            crop: crop, biomass: biomass, aboveGroundStays: handling == .retained, rowID: rowID, context: context, recorder: &recorder)
+        if handling == .burned, nitrogen > 0 {
             // IPCC counts the roots of a burned crop (Eq. 11.6); EX-ACT counts no residue N at all (D11).
             recorder.divergence(.d11)
             if context.method == .exactV94 {
@@ -111,8 +111,8 @@ enum AnnualCroplandModule {
                 recorder.note("residues burned: no residue N counted, as in EX-ACT v9.4 (D11)")
             }
         }
-        if handling != "retained", nitrogen > 0 {
-            recorder.note("residues \(handling): only the below-ground residue N is counted (method.md §8, our reading)")
+        if handling != .retained, nitrogen > 0 {
+            recorder.note("residues \(handling.rawValue): only the below-ground residue N is counted (method.md §8, our reading)")
         }
         try CropResidues.bookResidueN2O(
             nitrogenPerHectare: nitrogen, series: hectares, irrigated: false, rowID: rowID, context: context, outcome: outcome,

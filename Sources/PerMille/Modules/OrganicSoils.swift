@@ -17,7 +17,7 @@ enum OrganicSoilsModule {
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
         let startRates = try rates(row.states.start, label: "start", rowID: row.id, context: context, recorder: &recorder)
 
-        let rewettedAtStart = row.states.start.water == "rewetted"
+        let rewettedAtStart = row.states.start.water == .rewetted
         for outcome in Outcome.allCases {
             let state = row.states[outcome]
             let unchanged = state == row.states.start
@@ -37,7 +37,7 @@ enum OrganicSoilsModule {
                 let rewettedByProject = reached.yearly.indices.map { year in
                     max(0, reached.yearly[year] + (leaving?.yearly[year] ?? 0) - row.area.start)
                 }
-                let engineReached = state.water == "rewetted" ? rewettedByProject : reached.yearly
+                let engineReached = state.water == .rewetted ? rewettedByProject : reached.yearly
                 let reachedDiffers = engineReached != reached.yearly && !scenarioRates.isZero
                 let leavingCounted = (leaving?.total ?? 0) > 0 && !startRates.isZero
                 let differs = reachedDiffers || leavingCounted
@@ -65,7 +65,7 @@ enum OrganicSoilsModule {
     /// WS 2013 rates for a state; tropical montane takes the tropical rows of the tables.
     static func rates(_ state: OrganicSoilState, label: String, rowID: String, context: AssessmentContext, recorder: inout RowRecorder) throws(MissingFactor) -> Rates {
         try context.memoized(
-            "organic", state.landUse, state.water, state.nutrient, state.ditchFraction.map { String($0) } ?? "", label,
+            "organic", state.landUse, state.water.rawValue, state.nutrient, state.ditchFraction.map { String($0) } ?? "", label,
             rowID: rowID, recorder: &recorder
         ) { (recorder: inout RowRecorder) throws(MissingFactor) -> Rates in
             try computeRates(state, label: label, rowID: rowID, context: context, recorder: &recorder)
@@ -79,9 +79,9 @@ enum OrganicSoilsModule {
         let nutrient = "nutrient-\(state.nutrient)"
         var rates = Rates()
         switch state.water {
-        case "undrained":
+        case .undrained:
             recorder.note("undrained organic soil (\(label)): no Tier 1 emission factor for unmanaged peat; counted as 0")
-        case "drained" where state.landUse == "peat-extraction":
+        case .drained where state.landUse == "peat-extraction":
             func extraction(_ pathway: String, _ parameter: String) throws(MissingFactor) -> Double {
                 let factor = try context.factor("organic-\(pathway)-\(parameter)", rowID: rowID) { () throws(MissingFactor) in
                     try context.lookup(
@@ -101,7 +101,7 @@ enum OrganicSoilsModule {
             } else {
                 noteMissingDitches(label, recorder: &recorder)
             }
-        case "drained":
+        case .drained:
             func drained(_ pathway: String, _ gas: String) throws(MissingFactor) -> Double {
                 let factor = try context.factor("organic-drained-\(gas)", rowID: rowID) { () throws(MissingFactor) in
                     try context.lookup(
@@ -123,7 +123,7 @@ enum OrganicSoilsModule {
             } else {
                 noteMissingDitches(label, recorder: &recorder)
             }
-        default:
+        case .rewetted:
             func rewetted(_ gas: String) throws(MissingFactor) -> Double {
                 let factor = try context.factor("organic-rewetted-\(gas)", rowID: rowID) { () throws(MissingFactor) in
                     try context.lookup(

@@ -80,10 +80,10 @@ struct IndicatorValues {
         for row in project.annualCrops {
             let (without, with) = (row.states.without, row.states.with)
             if without != with { improved += row.area.with }
-            if (inputRank[with.input] ?? 0) > (inputRank[without.input] ?? 0) || (with.residues == "retained" && without.residues != "retained") {
+            if (inputRank[with.input] ?? 0) > (inputRank[without.input] ?? 0) || (with.residues == .retained && without.residues != .retained) {
                 carbonInput += row.area.with
             }
-            if without.residues == "burned", with.residues != "burned" { burningAvoided += row.area.with }
+            if without.residues == .burned, with.residues != .burned { burningAvoided += row.area.with }
         }
         for row in project.perennialCrops where row.states.without != row.states.with || row.area.with > row.area.without {
             improved += max(0, row.area.with - (row.states.without == row.states.with ? row.area.without : 0))
@@ -102,7 +102,7 @@ struct IndicatorValues {
         }
         for row in project.organicSoils where row.states.without != row.states.with {
             improved += row.area.with
-            if row.states.with.water == "rewetted", row.states.without.water == "drained" { restored += row.area.with }
+            if row.states.with.water == .rewetted, row.states.without.water == .drained { restored += row.area.with }
         }
         for row in project.forestManagement where row.states.with.biomassLossPercent < row.states.without.biomassLossPercent {
             improved += row.area.with

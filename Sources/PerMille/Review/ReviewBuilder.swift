@@ -70,7 +70,7 @@ enum PracticeUses {
                 switch match.field {
                 case "tillage": return [state.tillage]
                 case "input": return [state.input]
-                case "residues": return state.residues.map { [$0] } ?? []
+                case "residues": return state.residues.map { [$0.rawValue] } ?? []
                 case "landUse": return [state.landUse]
                 case "crop": return state.crop.map { [$0] } ?? []
                 default: return []
@@ -106,7 +106,7 @@ enum PracticeUses {
         case .organicSoils:
             return pick(project.organicSoils) { row in
                 switch match.field {
-                case "water": return [row.states.with.water]
+                case "water": return [row.states.with.water.rawValue]
                 case "landUse": return [row.states.with.landUse]
                 default: return []
                 }

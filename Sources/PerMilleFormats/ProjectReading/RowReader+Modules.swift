@@ -41,7 +41,9 @@ extension RowReader {
             let residues = rows.reader.choice(fields, "residues", in: node, path: path(), row: common.id, allowed: Vocabulary.residues, vocabulary: "residue handling")
             let yield = rows.positive(fields, "yieldTonnesPerHa", node: node, path: path(), row: common.id)
             if landUse == "annual-cropland", tillage == nil || input == nil { return nil }
-            return AnnualCropState(landUse: landUse, crop: crop, tillage: tillage ?? "full", input: input ?? "medium", residues: residues, yieldTonnesPerHa: yield)
+            return AnnualCropState(
+                landUse: landUse, crop: crop, tillage: tillage ?? "full", input: input ?? "medium", residues: residues.flatMap(ResidueHandling.init(rawValue:)),
+                yieldTonnesPerHa: yield)
         }
         guard let area, let states else { return nil }
         return AnnualCropRow(id: common.id, name: common.name, area: area, states: states, dynamics: common.dynamics)
@@ -125,7 +127,7 @@ extension RowReader {
                     expected: "peat-extraction with water \"drained\"", found: "rewetted")
                 return nil
             }
-            guard let landUse, let water, let nutrient else { return nil }
+            guard let landUse, let water = water.flatMap(OrganicSoilWater.init(rawValue:)), let nutrient else { return nil }
             return OrganicSoilState(landUse: landUse, water: water, nutrient: nutrient, ditchFraction: ditches)
         }
         guard let area, let states else { return nil }

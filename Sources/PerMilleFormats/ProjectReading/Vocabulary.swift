@@ -40,12 +40,12 @@ final class Vocabulary: Sendable {
     }
 
     static let dynamics = DynamicsKind.allCases.map(\.rawValue)
-    static let residues = ["retained", "burned", "exported"]
+    static let residues = ResidueHandling.allCases.map(\.rawValue)
     static let annualLandUses = ["annual-cropland", "set-aside"]
     static let forestTypes = ["natural", "plantation"]
     static let forestConditions = ["primary", "secondary"]
     static let standAges = ["gt-20-years", "le-20-years"]
-    static let water = ["drained", "rewetted", "undrained"]
+    static let water = OrganicSoilWater.allCases.map(\.rawValue)
     static let nutrients = ["poor", "rich"]
     /// Fuel uses of an input row; each has a `fuel_…` column in `input-kinds` (`off-road` → `fuel_off_road`).
     static let fuelUses = ["stationary", "mobile", "off-road"]
