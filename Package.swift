@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 of inputs and factor tables (BoringSSL's, on Linux), rather than a hand-written one.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         // `swift package generate-documentation --target PerMille` (the DocC catalog in Sources/PerMille/PerMille.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -22,7 +24,7 @@ let package = Package(
         // Reads Indicators/ (CSV tables + manifest) into a FactorSet and checks digests.
         .target(
             name: "PerMilleData",
-            dependencies: ["PerMille", "PerMilleJSON"],
+            dependencies: ["PerMille", "PerMilleJSON", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("../../Indicators")]
         ),
         // JSON values with source positions, a strict parser and a deterministic writer.
