@@ -49,6 +49,10 @@ enum Manifest {
                         location: SourceLocation(file: file, line: node.position.line, column: node.position.column, path: "tables[\(index)]")))
                 continue
             }
+            if let problem = outsideFolder(path, at: node, file: file, path: "tables[\(index)].file") {
+                problems.append(problem)
+                continue
+            }
             entries.append(ManifestEntry(name: name, file: path, title: node.member("title")?.string ?? name, keys: keys, values: values, sha256: sha))
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
@@ -86,9 +90,26 @@ extension Manifest {
                         location: SourceLocation(file: file, line: entry.position.line, column: entry.position.column, path: "documents[\(index)]")))
                 continue
             }
+            if let problem = outsideFolder(path, at: entry, file: file, path: "documents[\(index)].file") {
+                problems.append(problem)
+                continue
+            }
             documents.append(ManifestDocument(name: name, file: path, title: entry.member("title")?.string ?? name, sha256: sha))
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         return documents
+    }
+
+    /// A manifest names files inside its own folder: an absolute path or a `..` step would let a
+    /// folder's digests vouch for a file they do not cover.
+    static func outsideFolder(_ relative: String, at node: JSONNode, file: String, path: String) -> Diagnostic? {
+        let steps = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard relative.hasPrefix("/") || relative.isEmpty || steps.contains("..") || relative.contains("\\") else { return nil }
+        let position = node.member("file")?.position ?? node.position
+        return Diagnostic(
+            code: "indicators.manifest-path", message: "a manifest entry points outside the Indicators folder: '\(relative)'",
+            location: SourceLocation(file: file, line: position.line, column: position.column, path: path),
+            expected: "a path inside the folder, such as factors/soc-reference.csv", found: relative,
+            suggestion: "copy the file into the folder and name it relative to manifest.json")
     }
 }

@@ -92,6 +92,23 @@ struct IndicatorsLoaderTests {
         }
     }
 
+    @Test("a manifest entry pointing outside the folder is refused at its position, whatever its digest")
+    func entryOutsideFolder() throws {
+        let folder = try Self.scratchCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifestURL = folder.appendingPathComponent("manifest.json")
+        let manifest = try String(contentsOf: manifestURL, encoding: .utf8)
+        let edited = manifest.replacingOccurrences(of: #""file": "factors/gwp.csv""#, with: #""file": "../elsewhere/gwp.csv""#)
+        #expect(edited != manifest)
+        try Data(edited.utf8).write(to: manifestURL)
+        #expect {
+            try IndicatorsFolder(directory: folder)
+        } throws: { error in
+            guard let first = (error as? DiagnosticsError)?.diagnostics.first else { return false }
+            return first.code == "indicators.manifest-path" && first.found == "../elsewhere/gwp.csv" && (first.location?.line ?? 0) > 1
+        }
+    }
+
     @Test("a duplicate key and a short row are both reported, each with its line")
     func duplicateAndShortRow() throws {
         let folder = try Self.scratchCopy()
