@@ -117,7 +117,7 @@ public final class Pipeline: Sendable {
         // still produce infinity or NaN, the run stops here with a message instead of writing
         // `null` or `nan` into a result or trapping in a writer.
         let broken = assessment.rows.filter { row in
-            let total = assessment.total(of: [row])
+            let total = row.balance(gwp: assessment.gwpFactors)
             return !total.without.isFinite || !total.with.isFinite || !row.area.start.isFinite || !row.area.without.isFinite || !row.area.with.isFinite
         }
         if !broken.isEmpty || !assessment.projectArea.isFinite {
