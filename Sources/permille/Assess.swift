@@ -30,7 +30,7 @@ struct Assess: ParsableCommand {
     func run() throws {
         // With --format json a failure is a permille-diagnostics/1 document on standard error.
         let style: DiagnosticsStyle = format == .json ? .json(file: file, toStandardOutput: false) : .text
-        let pipeline = try reporting(style: style) { () throws(PipelineFailure) in try Pipeline(indicators: data.indicators.map { URL(fileURLWithPath: $0) }) }
+        let pipeline = try data.pipeline(style: style)
         let assessed = try reporting(style: style) { () throws(PipelineFailure) in try pipeline.run(ProjectSource(argument: file), options: monteCarlo.adding(to: methods)) }
         printWarnings(assessed.read)
         switch format {

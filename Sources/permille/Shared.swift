@@ -20,9 +20,10 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Read factor tables from this Indicators folder instead of the bundled one.")
     var indicators: String?
 
-    /// The pipeline over the chosen indicators folder (manifest read; tables read as projects need them).
-    func pipeline() throws -> Pipeline {
-        try reporting { () throws(PipelineFailure) in try Pipeline(indicators: indicators.map { URL(fileURLWithPath: $0) }) }
+    /// The pipeline over the chosen indicators folder (manifest read; tables read as projects need
+    /// them); a folder that cannot be opened is reported in `style`.
+    func pipeline(style: DiagnosticsStyle = .text) throws -> Pipeline {
+        try reporting(style: style) { () throws(PipelineFailure) in try Pipeline(indicators: indicators.map { URL(fileURLWithPath: $0) }) }
     }
 
     /// Every factor table of the folder (`factors`, `schema`, `practices`).

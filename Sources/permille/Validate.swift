@@ -21,7 +21,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let style: DiagnosticsStyle = format == .json ? .json(file: file, toStandardOutput: true) : .text
-        let pipeline = try reporting(style: style) { () throws(PipelineFailure) in try Pipeline(indicators: data.indicators.map { URL(fileURLWithPath: $0) }) }
+        let pipeline = try data.pipeline(style: style)
         let read = try reporting(style: style) { () throws(PipelineFailure) in try pipeline.read(ProjectSource(argument: file)) }
         // Every factor each row needs is resolved, as `assess` would: a file valid here assesses,
         // and every missing factor is listed at its row in this one run.
