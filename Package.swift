@@ -51,7 +51,9 @@ let package = Package(
             name: "permille-benchmark",
             dependencies: ["PerMille", "PerMilleData", "PerMilleFormats", "PerMilleJSON"]
         ),
-        .testTarget(name: "PerMilleTests", dependencies: ["PerMille", "PerMilleData"]),
+        // What several test targets share: project literals, fixtures' paths, the seeded generator.
+        .target(name: "PerMilleTestSupport", dependencies: ["PerMille", "PerMilleData"], path: "Tests/PerMilleTestSupport"),
+        .testTarget(name: "PerMilleTests", dependencies: ["PerMille", "PerMilleData", "PerMilleTestSupport"]),
         .testTarget(name: "PerMilleDataTests", dependencies: ["PerMille", "PerMilleData"]),
         .testTarget(name: "PerMilleJSONTests", dependencies: ["PerMilleJSON"]),
         .testTarget(

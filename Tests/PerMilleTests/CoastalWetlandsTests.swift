@@ -1,4 +1,5 @@
 import PerMille
+import PerMilleTestSupport
 import Testing
 
 /// The worked examples of coastal-wetlands.md §4, with FAO's engine numbers (0.01 t).

@@ -1,4 +1,5 @@
 import PerMille
+import PerMilleTestSupport
 import Testing
 
 /// EX-ACT v9.4's own grassland example (method.md §5.4), and the IPCC method's SOM N2O on top of it.

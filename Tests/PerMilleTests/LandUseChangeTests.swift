@@ -1,4 +1,5 @@
 import PerMille
+import PerMilleTestSupport
 import Testing
 
 @Suite("Land-use change, forest management and organic soils")

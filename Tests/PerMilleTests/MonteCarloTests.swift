@@ -1,5 +1,6 @@
 import Foundation
 import PerMille
+import PerMilleTestSupport
 import Testing
 
 /// Monte Carlo uncertainty (issue 17): the generator, the distributions, and the propagation,

@@ -1,4 +1,5 @@
 import PerMille
+import PerMilleTestSupport
 import Testing
 
 /// The parity cases of `shared/spec/cases/parity`: projects on which permille's `exact-v9.4` once

@@ -1,4 +1,5 @@
 import PerMille
+import PerMilleTestSupport
 import Testing
 
 @Suite("Per-mille rates, criteria rules and practice sheets")

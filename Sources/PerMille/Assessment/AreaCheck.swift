@@ -96,11 +96,15 @@ public enum AreaCheck {
             guard let category = conversion.to, category != "forest", !described.contains(category) else { continue }
             guard let outcome = Outcome.allCases.first(where: { conversion.area[$0] > 0 }) else { continue }
             let row = project.landUseChange[index]
-            let module = category == "perennial cropland" ? "perennialCrops" : category == "flooded rice" ? "rice" : category == "grassland" ? "grassland" : "annualCrops"
+            guard let module = ModuleKind.allCases.first(where: { $0.descriptor.landCategory?.name == category }),
+                let unassessed = module.descriptor.landCategory?.unassessed
+            else { continue }
             let leftOut =
-                category == "perennial cropland"
-                ? "the biomass growth of the new \(row.to.key) is left out (the conversion books only the land it replaces)"
-                : "the land's practices after conversion (\(category == "grassland" ? "grazing, fire, improvement" : category == "flooded rice" ? "water regime, straw, amendments" : "residues, tillage, inputs")) are not assessed; the conversion counts its soil and first-year biomass with the defaults"
+                switch unassessed {
+                case .growth: "the biomass growth of the new \(row.to.key) is left out (the conversion books only the land it replaces)"
+                case .practices(let practices):
+                    "the land's practices after conversion (\(practices)) are not assessed; the conversion counts its soil and first-year biomass with the defaults"
+                }
             issues.append(
                 Issue(
                     code: "conversion.unreceived", severity: .warning,
@@ -116,12 +120,11 @@ public enum AreaCheck {
     /// that no row already holds. A conversion out of a category whose rows lose land takes that land
     /// from them; beyond what they lose (or from land no module describes) it adds land of its own.
     public static func projectArea(_ project: Project, perennialSystems: Set<String>) -> Double {
-        // Module by module, in this order: the sum's rounding is part of the result.
-        var area =
-            project.annualCrops.reduce(0) { $0 + $1.area.start } + project.perennialCrops.reduce(0) { $0 + $1.area.start }
-            + project.rice.reduce(0) { $0 + $1.area.start } + project.grassland.reduce(0) { $0 + $1.area.start }
-            + project.forestManagement.reduce(0) { $0 + $1.area.start } + project.organicSoils.reduce(0) { $0 + $1.area.start }
-            + project.coastalWetlands.reduce(0) { $0 + $1.area.start }
+        // Module by module, in EX-ACT's order: the sum's rounding is part of the result.
+        var area = 0.0
+        for module in ModuleKind.allCases where module.isLand && module != .landUseChange {
+            area += module.startArea(in: project)
+        }
         let lands = LandAreas.all(in: project)
         guard !project.landUseChange.isEmpty else { return area }
         var loss: [String: (without: Double, with: Double)] = [:]
@@ -149,19 +152,19 @@ public enum AreaCheck {
         var areas: [Triple<Double>]
         var id: (Int) -> String
 
-        init<Row: ProjectRow>(_ category: String, _ rows: [Row]) {
-            self.category = category
+        init<Module: ModuleDescriptor>(_: Module.Type, project: Project) {
+            let rows = project.rows(Module.Row.self)
+            category = Module.landCategory?.name ?? ""
             areas = rows.map(\.area)
             id = { rows[$0].id }
         }
 
         /// The land modules in category-name order (the order of the messages).
         static func all(in project: Project) -> [LandAreas] {
-            [
-                LandAreas("annual cropland", project.annualCrops), LandAreas("flooded rice", project.rice),
-                LandAreas("forest", project.forestManagement), LandAreas("grassland", project.grassland),
-                LandAreas("perennial cropland", project.perennialCrops),
-            ].filter { !$0.areas.isEmpty }
+            ModuleKind.allCases.filter { $0.descriptor.landCategory != nil }
+                .map { LandAreas($0.descriptor, project: project) }
+                .filter { !$0.areas.isEmpty }
+                .sorted { $0.category < $1.category }
         }
     }
 
@@ -200,5 +203,13 @@ public enum AreaCheck {
 
     private static func hectares(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+extension ModuleKind {
+    /// Σ A_start of the module's rows, in file order.
+    func startArea(in project: Project) -> Double {
+        func sum<Module: ModuleDescriptor>(_: Module.Type) -> Double { project.rows(Module.Row.self).reduce(0) { $0 + $1.area.start } }
+        return sum(descriptor)
     }
 }

@@ -100,11 +100,11 @@ public enum Assessor {
             return outcome
         }
         let other = context.switching(to: method.other)
-        func run<Row: ProjectRow>(_ list: [Row], _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult) {
-            for row in list[slice.range] {
+        func run<Module: ModuleDescriptor>(_: Module.Type) {
+            for row in project.rows(Module.Row.self)[slice.range] {
                 context.missing?.found.removeAll()
                 do {
-                    let result = try compute(row, context)
+                    let result = try Module.assess(row, context: context)
                     if let found = context.missing?.found, !found.isEmpty {
                         outcome.list(found)
                         continue
@@ -117,7 +117,7 @@ public enum Assessor {
                         module: slice.module, id: row.id, name: row.name, area: row.area, quantity: result.quantity, socStart: result.socStart,
                         emissions: result.emissions, factors: result.recorder.factors, intermediates: result.recorder.intermediates,
                         notes: result.recorder.notes, divergenceIDs: result.recorder.divergences.sorted)
-                    if !result.recorder.divergences.isEmpty, let alternative = try? compute(row, other) {
+                    if !result.recorder.divergences.isEmpty, let alternative = try? Module.assess(row, context: other) {
                         outcome.divergences += compare(rowResult, alternative.emissions, gwp: gwp)
                     }
                     outcome.rows.append(rowResult)
@@ -127,18 +127,7 @@ public enum Assessor {
                 }
             }
         }
-        switch slice.module {
-        case .landUseChange: run(project.landUseChange, LandUseChangeModule.assess)
-        case .annualCrops: run(project.annualCrops, AnnualCroplandModule.assess)
-        case .perennialCrops: run(project.perennialCrops, PerennialModule.assess)
-        case .rice: run(project.rice, RiceModule.assess)
-        case .grassland: run(project.grassland, GrasslandModule.assess)
-        case .livestock: run(project.livestock, LivestockModule.assess)
-        case .forestManagement: run(project.forestManagement, ForestManagementModule.assess)
-        case .organicSoils: run(project.organicSoils, OrganicSoilsModule.assess)
-        case .coastalWetlands: run(project.coastalWetlands, CoastalWetlandsModule.assess)
-        case .inputs: run(project.inputs, InputsModule.assess)
-        }
+        run(slice.module.descriptor)
         return outcome
     }
 

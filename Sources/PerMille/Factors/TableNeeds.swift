@@ -22,29 +22,13 @@ public enum TableNeeds {
     /// Crop yields and residue parameters.
     static let crops: Set<String> = ["crop-residue-parameters", "crop-yields"]
 
-    /// Tables the rows of `module` read, besides `always`.
-    public static func tables(of module: ModuleKind) -> Set<String> {
-        switch module {
-        case .landUseChange: soil.union(burning).union(forest).union(crops).union(["land-use-biomass", "perennial-biomass-growth"])
-        case .annualCrops: soil.union(burning).union(crops)
-        case .perennialCrops: soil.union(["perennial-biomass-growth"])
-        case .rice: burning.union(crops).union(["rice-regional-defaults", "rice-scaling-factors"])
-        case .grassland: soil.union(burning)
-        case .livestock: ["livestock-parameters", "livestock-manure-system-shares", "manure-management-factors", "livestock-manure-defaults", "livestock-manure-ipcc-values"]
-        case .forestManagement: burning.union(forest)
-        case .organicSoils: burning.union(["organic-soil-drainage", "organic-soil-rewetting", "peat-extraction", "organic-soil-fire"])
-        case .coastalWetlands: ["coastal-wetlands", "uncertainty-classes-coastalWetlands"]
-        case .inputs: ["input-emission-factors", "energy-emission-factors", "electricity-grid-factors"]
-        }
-    }
-
     /// Tables the overrides reader checks factor names and keys against.
     public static let overrides: Set<String> = ["livestock-manure-system-shares", "forest-root-to-shoot"]
 
     /// Everything a project with rows in `modules` (and overrides, if it has any) can read.
     public static func tables(modules: some Sequence<ModuleKind>, hasOverrides: Bool) -> Set<String> {
         var names = always
-        for module in modules { names.formUnion(tables(of: module)) }
+        for module in modules { names.formUnion(module.tables) }
         if hasOverrides { names.formUnion(overrides) }
         return names
     }

@@ -81,44 +81,6 @@ public enum FactorSetChoice: String, Sendable, CaseIterable, Hashable {
     case ipcc2006 = "ipcc-2006"
 }
 
-/// The modules of an EX-ACT assessment, keyed as in project files.
-public enum ModuleKind: String, Sendable, CaseIterable, Hashable, Comparable {
-    case landUseChange
-    case annualCrops
-    case perennialCrops
-    case rice
-    case grassland
-    case livestock
-    case forestManagement
-    case organicSoils
-    case coastalWetlands
-    case inputs
-
-    /// Position in EX-ACT's results table (`allCases` is already in that order).
-    public var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
-
-    /// Title as EX-ACT's results table names it.
-    public var title: String {
-        switch self {
-        case .landUseChange: "Land-use change"
-        case .annualCrops: "Annual cropland"
-        case .perennialCrops: "Perennial crops and agroforestry"
-        case .rice: "Flooded rice"
-        case .grassland: "Grassland"
-        case .livestock: "Livestock"
-        case .forestManagement: "Forest management and degradation"
-        case .organicSoils: "Organic soils"
-        case .coastalWetlands: "Coastal wetlands"
-        case .inputs: "Inputs and investments"
-        }
-    }
-
-    /// Whether the module's rows are pieces of land (livestock and inputs rows count heads and amounts).
-    public var isLand: Bool { self != .livestock && self != .inputs }
-}
-
 /// Gas categories of the result cube (method.md §14.1). Masses are t CO2, t N2O or t CH4;
 /// manufacture and transport is t CO2e already (EX-ACT's factors, independent of the GWP set).
 public enum GasCategory: String, Sendable, CaseIterable, Hashable {

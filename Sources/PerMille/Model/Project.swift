@@ -4,62 +4,33 @@
 public struct Project: Sendable {
     public var format: String
     public var description: ProjectDescription
-    public var landUseChange: [LandUseChangeRow]
-    public var annualCrops: [AnnualCropRow]
-    public var perennialCrops: [PerennialRow]
-    public var rice: [RiceRow]
-    public var grassland: [GrasslandRow]
-    public var livestock: [LivestockRow]
-    public var forestManagement: [ForestManagementRow]
-    public var organicSoils: [OrganicSoilRow]
-    public var coastalWetlands: [CoastalWetlandRow]
-    public var inputs: [InputRow]
+    /// The rows of every module; each module's own accessor (`grassland`) is declared with its row type.
+    public var rows: ModuleRowLists
     public var overrides: [FactorOverride]
     public var indicators: [String: IndicatorValue]
 
+    /// A project of `rows`, of any modules, grouped by module in the order given.
     public init(
-        format: String = "permille/1", description: ProjectDescription,
-        landUseChange: [LandUseChangeRow] = [], annualCrops: [AnnualCropRow] = [],
-        perennialCrops: [PerennialRow] = [], rice: [RiceRow] = [], grassland: [GrasslandRow] = [],
-        livestock: [LivestockRow] = [], forestManagement: [ForestManagementRow] = [], organicSoils: [OrganicSoilRow] = [],
-        coastalWetlands: [CoastalWetlandRow] = [], inputs: [InputRow] = [], overrides: [FactorOverride] = [], indicators: [String: IndicatorValue] = [:]
+        format: String = "permille/1", description: ProjectDescription, rows: [any ProjectRow] = [],
+        overrides: [FactorOverride] = [], indicators: [String: IndicatorValue] = [:]
     ) {
         self.format = format
         self.description = description
-        self.landUseChange = landUseChange
-        self.annualCrops = annualCrops
-        self.perennialCrops = perennialCrops
-        self.rice = rice
-        self.grassland = grassland
-        self.livestock = livestock
-        self.forestManagement = forestManagement
-        self.organicSoils = organicSoils
-        self.coastalWetlands = coastalWetlands
-        self.inputs = inputs
+        self.rows = ModuleRowLists(rows)
         self.overrides = overrides
         self.indicators = indicators
     }
 
+    /// The rows of the module whose row type is `Row`.
+    public func rows<Row: ProjectRow>(_ type: Row.Type) -> [Row] { rows[type] }
+
     /// Number of rows over all modules.
     public var rowCount: Int {
-        ModuleKind.allCases.reduce(0) { $0 + rowCount(of: $1) }
+        ModuleKind.allCases.reduce(0) { $0 + rows.count(of: $1) }
     }
 
     /// Number of rows of one module.
-    public func rowCount(of module: ModuleKind) -> Int {
-        switch module {
-        case .landUseChange: landUseChange.count
-        case .annualCrops: annualCrops.count
-        case .perennialCrops: perennialCrops.count
-        case .rice: rice.count
-        case .grassland: grassland.count
-        case .livestock: livestock.count
-        case .forestManagement: forestManagement.count
-        case .organicSoils: organicSoils.count
-        case .coastalWetlands: coastalWetlands.count
-        case .inputs: inputs.count
-        }
-    }
+    public func rowCount(of module: ModuleKind) -> Int { rows.count(of: module) }
 }
 
 /// Who, where, when and how the project is counted.

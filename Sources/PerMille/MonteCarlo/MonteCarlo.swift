@@ -158,9 +158,8 @@ public enum MonteCarlo {
     ) throws(Failure) -> (variant: [[Int]], base: [Double]) {
         var variant: [[Int]] = []
         var base = [Double](repeating: 0, count: modules.count * 2)
-        func probe<Row: ProjectRow>(
-            _ list: [Row], _ slot: Int, _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult
-        ) throws(MissingFactor) {
+        func probe<Module: ModuleDescriptor>(_: Module.Type, _ slot: Int) throws(MissingFactor) {
+            let list = project.rows(Module.Row.self)
             let results = assessment.rows(in: modules[slot])
             var drawn: [Int] = []
             for index in list.indices {
@@ -170,7 +169,7 @@ public enum MonteCarlo {
                 let log = TouchLog()
                 context.touches = log
                 // A row that fails here is kept with the drawn rows, whose run reports the failure.
-                let failed = (try? compute(list[index], context)) == nil
+                let failed = (try? Module.assess(list[index], context: context)) == nil
                 if context.drawsAtStart || log.touched || failed || index >= results.count || results[index].id != list[index].id {
                     drawn.append(index)
                 } else {
@@ -182,18 +181,7 @@ public enum MonteCarlo {
         }
         do {
             for (slot, module) in modules.enumerated() {
-                switch module {
-                case .landUseChange: try probe(project.landUseChange, slot, LandUseChangeModule.assess)
-                case .annualCrops: try probe(project.annualCrops, slot, AnnualCroplandModule.assess)
-                case .perennialCrops: try probe(project.perennialCrops, slot, PerennialModule.assess)
-                case .rice: try probe(project.rice, slot, RiceModule.assess)
-                case .grassland: try probe(project.grassland, slot, GrasslandModule.assess)
-                case .livestock: try probe(project.livestock, slot, LivestockModule.assess)
-                case .forestManagement: try probe(project.forestManagement, slot, ForestManagementModule.assess)
-                case .organicSoils: try probe(project.organicSoils, slot, OrganicSoilsModule.assess)
-                case .coastalWetlands: try probe(project.coastalWetlands, slot, CoastalWetlandsModule.assess)
-                case .inputs: try probe(project.inputs, slot, InputsModule.assess)
-                }
+                try probe(module.descriptor, slot)
             }
         } catch {
             throw Failure(description: "the Monte Carlo run could not start: \(error)")
@@ -207,12 +195,11 @@ public enum MonteCarlo {
     ) throws(MissingFactor) -> [Double] {
         var sums = base
         let weights = GasCategory.allCases.map(gwp.weight)
-        func run<Row: ProjectRow>(
-            _ list: [Row], _ slot: Int, _ compute: (Row, AssessmentContext) throws(MissingFactor) -> ModuleRowResult
-        ) throws(MissingFactor) {
+        func run<Module: ModuleDescriptor>(_: Module.Type, _ slot: Int) throws(MissingFactor) {
+            let list = project.rows(Module.Row.self)
             for index in variant[slot] {
                 let row = list[index]
-                let result = try compute(row, context)
+                let result = try Module.assess(row, context: context)
                 if let first = context.missing?.found.first { throw first }
                 var without = 0.0
                 var with = 0.0
@@ -225,18 +212,7 @@ public enum MonteCarlo {
             }
         }
         for (slot, module) in modules.enumerated() {
-            switch module {
-            case .landUseChange: try run(project.landUseChange, slot, LandUseChangeModule.assess)
-            case .annualCrops: try run(project.annualCrops, slot, AnnualCroplandModule.assess)
-            case .perennialCrops: try run(project.perennialCrops, slot, PerennialModule.assess)
-            case .rice: try run(project.rice, slot, RiceModule.assess)
-            case .grassland: try run(project.grassland, slot, GrasslandModule.assess)
-            case .livestock: try run(project.livestock, slot, LivestockModule.assess)
-            case .forestManagement: try run(project.forestManagement, slot, ForestManagementModule.assess)
-            case .organicSoils: try run(project.organicSoils, slot, OrganicSoilsModule.assess)
-            case .coastalWetlands: try run(project.coastalWetlands, slot, CoastalWetlandsModule.assess)
-            case .inputs: try run(project.inputs, slot, InputsModule.assess)
-            }
+            try run(module.descriptor, slot)
         }
         return sums
     }

@@ -60,72 +60,7 @@ enum PracticeUses {
 
     /// Rows whose with-project state has the practice, with their with-project hectares.
     static func rowsMatching(_ match: PracticeMatch, in project: Project) -> [(String, Double)] {
-        func pick<Row: ProjectRow>(_ rows: [Row], _ value: (Row) -> [String]) -> [(String, Double)] {
-            rows.filter { value($0).contains(match.value) }.map { ($0.id, $0.area.with) }
-        }
-        switch match.module {
-        case .annualCrops:
-            return pick(project.annualCrops) { row in
-                let state = row.states.with
-                switch match.field {
-                case "tillage": return [state.tillage]
-                case "input": return [state.input]
-                case "residues": return state.residues.map { [$0.rawValue] } ?? []
-                case "landUse": return [state.landUse]
-                case "crop": return state.crop.map { [$0] } ?? []
-                default: return []
-                }
-            }
-        case .perennialCrops:
-            return pick(project.perennialCrops) { row in
-                switch match.field {
-                case "system": return [row.states.with.system]
-                case "tillage": return [row.states.with.tillage]
-                case "input": return [row.states.with.input]
-                default: return []
-                }
-            }
-        case .grassland:
-            return pick(project.grassland) { row in
-                switch match.field {
-                case "condition": return [row.states.with.condition]
-                case "input": return row.states.with.input.map { [$0] } ?? []
-                default: return []
-                }
-            }
-        case .rice:
-            return pick(project.rice) { row in
-                switch match.field {
-                case "water": return [row.states.with.water]
-                case "preseason": return [row.states.with.preseason]
-                case "straw": return row.states.with.straw.map { [$0] } ?? []
-                case "amendments": return row.states.with.amendments.map(\.kind)
-                default: return []
-                }
-            }
-        case .organicSoils:
-            return pick(project.organicSoils) { row in
-                switch match.field {
-                case "water": return [row.states.with.water.rawValue]
-                case "landUse": return [row.states.with.landUse]
-                default: return []
-                }
-            }
-        case .landUseChange:
-            return pick(project.landUseChange) { row in
-                switch match.field {
-                case "to": return [row.to.key]
-                case "from": return [row.from.key]
-                default: return []
-                }
-            }
-        case .coastalWetlands:
-            return pick(project.coastalWetlands) { row in
-                match.field == "vegetation" ? [row.vegetation.rawValue] : []
-            }
-        case .livestock, .forestManagement, .inputs:
-            return []
-        }
+        match.module.rows(in: project, havingPractice: match.value, in: match.field).map { ($0.id, $0.hectares) }
     }
 
     /// The rows of each linked table that the link fixes, narrowed to the site where the table has

@@ -135,22 +135,16 @@ public struct ProjectDecoder: Sendable {
         name: "", startYear: 0, implementationYears: 1, capitalizationYears: 0,
         climate: .zone(.tropicalMontane), soil: .soilClass(.organic))
 
-    static let supportedModules = [
-        "landUseChange", "annualCrops", "perennialCrops", "grassland", "forestManagement", "organicSoils", "coastalWetlands", "rice", "livestock",
-        "inputs",
-    ]
+    static let supportedModules = ModuleKind.allCases.map(\.rawValue)
     /// Modules a later version will assess: listed in the schema, refused when not empty. None today.
     static let laterModules: [String] = []
 
     /// `modules.grassland[3].area` of a row, looked up only when a diagnostic names it.
     private static func areaPath(of id: String, in project: Project) -> String {
-        func find<Row: ProjectRow>(_ rows: [Row], _ module: String) -> String? {
-            rows.firstIndex { $0.id == id }.map { "modules.\(module)[\($0)].area" }
+        for module in ModuleKind.allCases where module.isLand {
+            if let index = project.rows.ids(of: module).firstIndex(of: id) { return "modules.\(module.rawValue)[\(index)].area" }
         }
-        return find(project.landUseChange, "landUseChange") ?? find(project.annualCrops, "annualCrops")
-            ?? find(project.perennialCrops, "perennialCrops") ?? find(project.rice, "rice") ?? find(project.grassland, "grassland")
-            ?? find(project.forestManagement, "forestManagement") ?? find(project.organicSoils, "organicSoils")
-            ?? find(project.coastalWetlands, "coastalWetlands") ?? "modules"
+        return "modules"
     }
 
     private func readProject(_ root: JSONNode, reader: inout DocumentReader, vocabulary: Vocabulary) -> Project? {
@@ -188,16 +182,7 @@ public struct ProjectDecoder: Sendable {
                     at: node.position, path: "modules.\(name)", expected: "one of " + Self.supportedModules.joined(separator: ", "), found: "'\(name)'")
             }
             let decoded = RowSlices.read(modules, file: reader.file, vocabulary: vocabulary, defaultDynamics: description?.dynamics ?? .linear)
-            project.landUseChange = decoded.landUseChange
-            project.annualCrops = decoded.annualCrops
-            project.perennialCrops = decoded.perennialCrops
-            project.grassland = decoded.grassland
-            project.forestManagement = decoded.forestManagement
-            project.organicSoils = decoded.organicSoils
-            project.coastalWetlands = decoded.coastalWetlands
-            project.rice = decoded.rice
-            project.livestock = decoded.livestock
-            project.inputs = decoded.inputs
+            project.rows = decoded.rows
             reader.append(decoded.diagnostics)
             ids = decoded.ids
             for issue in AreaCheck.check(project, perennialSystems: Set(vocabulary.perennialSystems)) {

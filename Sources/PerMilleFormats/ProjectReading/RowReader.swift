@@ -59,16 +59,7 @@ struct RowReader {
         return rows
     }
 
-    static let stateRowKeys = ["id", "name", "area", "start", "without", "with", "dynamics"]
-    static let allowedKeys: [String: [String]] = [
-        "grassland": stateRowKeys, "annualCrops": stateRowKeys, "perennialCrops": stateRowKeys, "organicSoils": stateRowKeys,
-        "forestManagement": stateRowKeys + ["forest"],
-        "coastalWetlands": stateRowKeys + ["vegetation", "soil", "salinity"],
-        "landUseChange": ["id", "name", "from", "to", "area", "dynamics"],
-        "rice": stateRowKeys,
-        "livestock": ["id", "name", "species", "productivity", "heads", "manure", "manureWith", "dynamics"],
-        "inputs": ["id", "name", "kind", "amount", "manufacturedInCountry", "irrigated", "fuelUse", "dynamics"],
-    ]
+    static var allowedKeys: [String: [String]] { ProjectSchema.rowKeys }
 
     private mutating func common(_ node: JSONNode, module: String, index: Int, allowed: [String]) -> Common? {
         let path = { "modules.\(module)[\(index)]" }

@@ -12,22 +12,13 @@ enum RowSlices {
     static let parallelThreshold = 2_000
 
     struct Decoded: Sendable {
-        var landUseChange: [LandUseChangeRow] = []
-        var annualCrops: [AnnualCropRow] = []
-        var perennialCrops: [PerennialRow] = []
-        var grassland: [GrasslandRow] = []
-        var forestManagement: [ForestManagementRow] = []
-        var organicSoils: [OrganicSoilRow] = []
-        var coastalWetlands: [CoastalWetlandRow] = []
-        var rice: [RiceRow] = []
-        var livestock: [LivestockRow] = []
-        var inputs: [InputRow] = []
+        var rows = ModuleRowLists()
         var diagnostics: [Diagnostic] = []
         var ids = RowIDs()
     }
 
     private struct Slice: Sendable {
-        var module: String
+        var module: ModuleKind
         var node: JSONNode
         var range: Range<Int>?
     }
@@ -61,16 +52,7 @@ enum RowSlices {
         let idEntries = slices.indices.map { collected[$0]?.idEntries ?? [] }.filter { !$0.isEmpty }
         for index in slices.indices {
             guard let outcome = collected.removeValue(forKey: index) else { continue }
-            append(outcome.rows.landUseChange, to: &merged.landUseChange)
-            append(outcome.rows.annualCrops, to: &merged.annualCrops)
-            append(outcome.rows.perennialCrops, to: &merged.perennialCrops)
-            append(outcome.rows.grassland, to: &merged.grassland)
-            append(outcome.rows.forestManagement, to: &merged.forestManagement)
-            append(outcome.rows.organicSoils, to: &merged.organicSoils)
-            append(outcome.rows.coastalWetlands, to: &merged.coastalWetlands)
-            append(outcome.rows.rice, to: &merged.rice)
-            append(outcome.rows.livestock, to: &merged.livestock)
-            append(outcome.rows.inputs, to: &merged.inputs)
+            merged.rows.append(contentsOf: outcome.rows.rows)
             reader.append(outcome.rows.diagnostics)
         }
         let (ids, duplicates) = RowIDs.gather(idEntries)
@@ -86,19 +68,14 @@ enum RowSlices {
         return merged
     }
 
-    /// Appends a slice's rows; the first slice of a module is taken whole, sharing its storage.
-    private static func append<Row>(_ rows: [Row], to merged: inout [Row]) {
-        if merged.isEmpty { merged = rows } else if !rows.isEmpty { merged += rows }
-    }
-
     /// Slices in file order; large lists are cut in two so both cores have work (more pieces cost
     /// more in per-slice set-up than they gain in balance, measured on the benchmark).
     private static func plan(_ modules: Fields) -> [Slice] {
-        let total = ProjectDecoder.supportedModules.reduce(0) { $0 + (modules[$1]?.array?.count ?? 0) }
+        let total = ModuleKind.allCases.reduce(0) { $0 + (modules[$1.rawValue]?.array?.count ?? 0) }
         let pieces = total >= parallelThreshold ? 2 : 1
         var slices: [Slice] = []
-        for module in ProjectDecoder.supportedModules {
-            guard let node = modules[module] else { continue }
+        for module in ModuleKind.allCases {
+            guard let node = modules[module.rawValue] else { continue }
             guard let count = node.array?.count, pieces > 1, count > 1 else {
                 slices.append(Slice(module: module, node: node, range: nil))
                 continue
@@ -113,18 +90,7 @@ enum RowSlices {
     private static func readSlice(_ slice: Slice, file: String, vocabulary: Vocabulary, defaultDynamics: DynamicsKind) -> SliceOutcome {
         var rows = RowReader(reader: DocumentReader(file: file), vocabulary: vocabulary, defaultDynamics: defaultDynamics)
         var decoded = Decoded()
-        switch slice.module {
-        case "landUseChange": decoded.landUseChange = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.landUseChange)
-        case "annualCrops": decoded.annualCrops = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.annualCrop)
-        case "perennialCrops": decoded.perennialCrops = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.perennial)
-        case "grassland": decoded.grassland = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.grassland)
-        case "forestManagement": decoded.forestManagement = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.forestManagement)
-        case "organicSoils": decoded.organicSoils = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.organicSoil)
-        case "coastalWetlands": decoded.coastalWetlands = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.coastalWetland)
-        case "rice": decoded.rice = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.rice)
-        case "livestock": decoded.livestock = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.livestock)
-        default: decoded.inputs = rows.list(slice.node, module: slice.module, range: slice.range, read: RowReader.input)
-        }
+        slice.module.readRows(slice.node, range: slice.range, with: &rows, into: &decoded.rows)
         decoded.diagnostics = rows.reader.diagnostics
         return SliceOutcome(rows: decoded, idEntries: rows.idEntries)
     }

@@ -82,67 +82,23 @@ enum ProjectSchema {
             Field("standAge", .text(.fixed(Vocabulary.standAges))),
         ])
 
-    /// The fields of one state (start, without, with) of each land module's rows.
-    static let states: [String: [Field]] = [
-        "grassland": [
-            Field("condition", .text(.vocabulary { $0.grasslandConditions }), required: true),
-            Field("input", .text(.vocabulary { $0.improvedInputs })),
-            Field("fire", .boolean),
-            Field("fireFuelTonnesPerHa", hectares, "t dm/ha burnt per fire"),
-            Field("fireIntervalYears", .number(minimum: 1, maximum: nil)),
-        ],
-        "annualCrops": [
-            Field("landUse", .text(.fixed(Vocabulary.annualLandUses))),
-            Field("crop", .text(.vocabulary { $0.crops })),
-            Field("tillage", .text(.vocabulary { $0.tillage }), "required for annual-cropland"),
-            Field("input", .text(.vocabulary { $0.inputs }), "required for annual-cropland"),
-            Field("residues", .text(.fixed(Vocabulary.residues))),
-            Field("yieldTonnesPerHa", hectares),
-        ],
-        "perennialCrops": [
-            Field("system", .text(.vocabulary { $0.perennialSystems }), required: true),
-            Field("tillage", .text(.vocabulary { $0.tillage })),
-            Field("input", .text(.vocabulary { $0.inputs })),
-            Field("standingAGBTonnesCPerHa", hectares),
-        ],
-        "forestManagement": [Field("biomassLossPercent", .number(minimum: 0, maximum: 100), required: true)],
-        "coastalWetlands": [
-            Field("drainedHa", hectares, "hectares under drainage; default 0"),
-            Field("excavatedHa", hectares, "hectares excavated (ponds, ports, fill); default 0"),
-            Field("revegetatedHa", hectares, "hectares with restored vegetation; default 0"),
-        ],
-        "organicSoils": [
-            Field("landUse", .text(.vocabulary { $0.organicLandUses }), required: true),
-            Field("water", .text(.fixed(Vocabulary.water)), required: true),
-            Field("nutrient", .text(.fixed(Vocabulary.nutrients)), required: true),
-            Field("ditchFraction", .number(minimum: 0, maximum: 1)),
-        ],
-        "rice": [
-            Field("water", .text(.vocabulary { $0.riceWater }), required: true),
-            Field("preseason", .text(.vocabulary { $0.ricePreseason }), required: true),
-            Field("straw", .text(.vocabulary { $0.riceStraw })),
-            Field("strawTonnesPerHa", hectares, "t dm/ha incorporated per season, with incorporated straw only"),
-            Field(
-                "amendments",
-                .list(
-                    .object([
-                        Field("kind", .text(.vocabulary { $0.riceAmendments }), required: true),
-                        Field("tonnesPerHa", hectares, required: true),
-                    ])), "organic amendments, t/ha per season"),
-            Field("cultivationDays", .number(minimum: 1, maximum: 365), "days of one season"),
-            Field("seasons", .number(minimum: 1, maximum: 3), "seasons a year; seasons × cultivationDays ≤ 365"),
-            Field("yieldTonnesPerHa", hectares, "paddy yield, t/ha, above 0"),
-        ],
-    ]
-
-    /// State keys of a land module, as the reader accepts them.
-    static func stateKeys(_ module: String) -> [String] { stateKeyLists[module] ?? [] }
+    /// State keys of a module's rows, as the reader accepts them.
+    static func stateKeys(_ module: ModuleKind) -> [String] { stateKeyLists[module] ?? [] }
 
     /// The key lists, built once: rows ask for them by the thousand.
-    private static let stateKeyLists: [String: [String]] = states.mapValues { $0.map(\.name) }
+    private static let stateKeyLists: [ModuleKind: [String]] = Dictionary(
+        uniqueKeysWithValues: ModuleKind.allCases.map { ($0, $0.format.stateFields.map(\.name)) })
 
-    static func stateRow(_ module: String, extra: [Field] = []) -> Kind {
-        let state = Kind.object(states[module] ?? [])
+    /// The keys a row of each module may have.
+    static let rowKeys: [String: [String]] = Dictionary(
+        uniqueKeysWithValues: ModuleKind.allCases.map { module in
+            guard case .object(let fields) = module.format.rowSchema else { return (module.rawValue, []) }
+            return (module.rawValue, keys(fields))
+        })
+
+    /// A row of a module with states: id, name, area, the three states and dynamics, and `extra`.
+    static func stateRow(_ stateFields: [Field], extra: [Field] = []) -> Kind {
+        let state = Kind.object(stateFields)
         return .object(
             [
                 Field("id", .text(nil), required: true), Field("name", .text(nil)), area,
@@ -152,57 +108,8 @@ enum ProjectSchema {
     }
 
     static let modules: [Field] =
-        [
-            Field(
-                "landUseChange",
-                .list(
-                    .object([
-                        Field("id", .text(nil), required: true), Field("name", .text(nil)),
-                        Field("from", landUse, required: true), Field("to", landUse, required: true),
-                        Field("area", .object(["without", "with"].map { Field($0, hectares, required: true) }), required: true),
-                        dynamics,
-                    ]))),
-            Field("annualCrops", .list(stateRow("annualCrops"))),
-            Field("perennialCrops", .list(stateRow("perennialCrops"))),
-            Field("grassland", .list(stateRow("grassland"))),
-            Field("forestManagement", .list(stateRow("forestManagement", extra: [Field("forest", forest, required: true)]))),
-            Field("organicSoils", .list(stateRow("organicSoils"))),
-            Field(
-                "coastalWetlands",
-                .list(
-                    stateRow(
-                        "coastalWetlands",
-                        extra: [
-                            Field("vegetation", .text(.fixed(CoastalVegetation.allCases.map(\.rawValue))), required: true),
-                            Field("soil", .text(.fixed(CoastalSoil.allCases.map(\.rawValue))), "coastal soil class; default mineral"),
-                            Field("salinity", .text(.fixed(CoastalSalinity.allCases.map(\.rawValue))), "average salinity below or above 18 ppt; default lt-18"),
-                        ]))),
-            Field("rice", .list(stateRow("rice"))),
-            Field(
-                "livestock",
-                .list(
-                    .object([
-                        Field("id", .text(nil), required: true), Field("name", .text(nil)),
-                        Field("species", .text(.vocabulary { $0.livestockSpecies }), required: true),
-                        Field("productivity", .text(.vocabulary { $0.livestockProductivity })),
-                        scenarios("heads", "head counts"),
-                        Field("manure", manureShares, "percent of the manure per system, summing to 100"),
-                        Field("manureWith", manureShares, "the with-project shares, when they differ"),
-                        dynamics,
-                    ]))),
-            Field(
-                "inputs",
-                .list(
-                    .object([
-                        Field("id", .text(nil), required: true), Field("name", .text(nil)),
-                        Field("kind", .text(.vocabulary { $0.inputKinds }), required: true),
-                        scenarios("amount", "per year, in the kind's amount_unit (table input-kinds)"),
-                        Field("manufacturedInCountry", .boolean),
-                        Field("irrigated", .boolean),
-                        Field("fuelUse", .text(.fixed(Vocabulary.fuelUses)), "fuels only"),
-                        dynamics,
-                    ]))),
-        ] + ProjectDecoder.laterModules.map { Field($0, .list(.any), "not assessed in this version: must be empty") }
+        ModuleKind.allCases.map { Field($0.rawValue, .list($0.format.rowSchema)) }
+        + ProjectDecoder.laterModules.map { Field($0, .list(.any), "not assessed in this version: must be empty") }
 
     static let project: [Field] = [
         Field("name", .text(nil), required: true),

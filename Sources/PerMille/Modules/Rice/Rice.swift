@@ -2,7 +2,21 @@
 ///
 /// EF_i = EF_c × SF_w × SF_p × SF_o (kg CH4/ha/day); per year × cultivation days × seasons on the
 /// hectares in each state. Hectares that change practice move gradually, as land rows do (§3.2 a).
-enum RiceModule {
+enum RiceModule: ModuleDescriptor {
+    static let title = "Flooded rice"
+    static let tables: Set<String> = TableNeeds.burning.union(TableNeeds.crops).union(["rice-regional-defaults", "rice-scaling-factors"])
+    static let landCategory: LandCategory? = LandCategory(name: "flooded rice", unassessed: .practices("water regime, straw, amendments"))
+
+    static func practiceValues(of row: Row, field: String) -> [String] {
+        switch field {
+        case "water": return [row.states.with.water]
+        case "preseason": return [row.states.with.preseason]
+        case "straw": return row.states.with.straw.map { [$0] } ?? []
+        case "amendments": return row.states.with.amendments.map(\.kind)
+        default: return []
+        }
+    }
+
     static func assess(_ row: RiceRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))

@@ -2,7 +2,19 @@
 ///
 /// Soil change is counted from the start state on the hectares that reach the scenario's state
 /// (method.md §3.2 a), as in EX-ACT's own grassland example.
-enum GrasslandModule {
+enum GrasslandModule: ModuleDescriptor {
+    static let title = "Grassland"
+    static let tables: Set<String> = TableNeeds.soil.union(TableNeeds.burning)
+    static let landCategory: LandCategory? = LandCategory(name: "grassland", unassessed: .practices("grazing, fire, improvement"))
+
+    static func practiceValues(of row: Row, field: String) -> [String] {
+        switch field {
+        case "condition": return [row.states.with.condition]
+        case "input": return row.states.with.input.map { [$0] } ?? []
+        default: return []
+        }
+    }
+
     static func assess(_ row: GrasslandRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))
@@ -102,16 +114,6 @@ enum GrasslandModule {
             emissions[outcome].add(.n2o, perHectare: burntPerHectare * gefN2O / Units.kilogramsPerTonne, hectares: hectares)
         }
     }
-}
-
-/// What a module returns for one row: its gas series and everything it recorded.
-struct ModuleRowResult: Sendable {
-    var emissions: OutcomePair<GasSeries>
-    var recorder: RowRecorder
-    /// Heads or amounts, for rows that are not land.
-    var quantity: Quantity? = nil
-    /// Mineral-soil stock of the start state, t C/ha (per-mille rates); nil where the module has no mineral soil.
-    var socStart: Double? = nil
 }
 
 extension String {

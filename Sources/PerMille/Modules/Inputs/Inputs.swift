@@ -3,7 +3,10 @@
 ///
 /// Amounts per year move from the start amount to each scenario's with the row's dynamics (§4.7);
 /// every term is a per-unit rate times that series. What a kind takes is data (`input-kinds.csv`).
-enum InputsModule {
+enum InputsModule: ModuleDescriptor {
+    static let title = "Inputs and investments"
+    static let tables: Set<String> = ["input-emission-factors", "energy-emission-factors", "electricity-grid-factors"]
+
     static func assess(_ row: InputRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))

@@ -3,7 +3,20 @@
 ///
 /// Hectares convert along the row's series from 0 to the scenario's area; stock differences are
 /// booked in the year each hectare converts, soil change over its 20-year transition.
-enum LandUseChangeModule {
+enum LandUseChangeModule: ModuleDescriptor {
+    static let title = "Land-use change"
+    static let tables: Set<String> = TableNeeds.soil.union(TableNeeds.burning).union(TableNeeds.forest).union(TableNeeds.crops).union([
+        "land-use-biomass", "perennial-biomass-growth",
+    ])
+
+    static func practiceValues(of row: Row, field: String) -> [String] {
+        switch field {
+        case "to": return [row.to.key]
+        case "from": return [row.from.key]
+        default: return []
+        }
+    }
+
     static func assess(_ row: LandUseChangeRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))

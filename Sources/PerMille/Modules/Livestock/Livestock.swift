@@ -2,7 +2,12 @@
 ///
 /// Heads move from the start count to each scenario's with the row's dynamics (§4.7); heads whose
 /// manure management changes move to the new shares gradually, as land rows do (§3.2 a).
-enum LivestockModule {
+enum LivestockModule: ModuleDescriptor {
+    static let title = "Livestock"
+    static let tables: Set<String> = [
+        "livestock-parameters", "livestock-manure-system-shares", "manure-management-factors", "livestock-manure-defaults", "livestock-manure-ipcc-values",
+    ]
+
     static func assess(_ row: LivestockRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))

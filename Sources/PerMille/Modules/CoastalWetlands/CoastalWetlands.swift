@@ -3,7 +3,14 @@
 ///
 /// `exact-v9.4` reproduces FAO's engine term by term, quirks included; `ipcc` departs from it where a
 /// quirk is unsound (D22–D26), each departure recorded on the row in both methods.
-enum CoastalWetlandsModule {
+enum CoastalWetlandsModule: ModuleDescriptor {
+    static let title = "Coastal wetlands"
+    static let tables: Set<String> = ["coastal-wetlands", "uncertainty-classes-coastalWetlands"]
+
+    static func practiceValues(of row: Row, field: String) -> [String] {
+        field == "vegetation" ? [row.vegetation.rawValue] : []
+    }
+
     /// Per-hectare stocks and rates of a row, defaults or Tier 2 overrides.
     struct Factors {
         /// Vegetation carbon lost on drainage or excavation, and regained by revegetation (t C/ha).

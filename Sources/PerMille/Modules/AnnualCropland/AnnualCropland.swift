@@ -4,7 +4,23 @@
 /// the start state, `exact-v9.4` compares each scenario with SOCref × F_LU on the row's own area (D1).
 /// Rows that start at 0 ha receive land through a land-use change and always use the land-use
 /// reference, since the F_LU step is booked by the conversion row (method.md §3.2).
-enum AnnualCroplandModule {
+enum AnnualCroplandModule: ModuleDescriptor {
+    static let title = "Annual cropland"
+    static let tables: Set<String> = TableNeeds.soil.union(TableNeeds.burning).union(TableNeeds.crops)
+    static let landCategory: LandCategory? = LandCategory(name: "annual cropland", unassessed: .practices("residues, tillage, inputs"))
+
+    static func practiceValues(of row: Row, field: String) -> [String] {
+        let state = row.states.with
+        switch field {
+        case "tillage": return [state.tillage]
+        case "input": return [state.input]
+        case "residues": return state.residues.map { [$0.rawValue] } ?? []
+        case "landUse": return [state.landUse]
+        case "crop": return state.crop.map { [$0] } ?? []
+        default: return []
+        }
+    }
+
     static func assess(_ row: AnnualCropRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))

@@ -60,3 +60,15 @@ public struct RiceAmendment: Sendable, Hashable {
         self.tonnesPerHa = tonnesPerHa
     }
 }
+
+extension RiceRow {
+    public static let module = ModuleKind.rice
+}
+
+extension Project {
+    /// The project's flooded-rice rows.
+    public var rice: [RiceRow] {
+        get { rows[RiceRow.self] }
+        set { rows[RiceRow.self] = newValue }
+    }
+}

@@ -64,3 +64,15 @@ public enum CoastalSalinity: String, Sendable, CaseIterable, Hashable {
     case below18 = "lt-18"
     case above18 = "gt-18"
 }
+
+extension CoastalWetlandRow {
+    public static let module = ModuleKind.coastalWetlands
+}
+
+extension Project {
+    /// The project's coastal-wetland rows.
+    public var coastalWetlands: [CoastalWetlandRow] {
+        get { rows[CoastalWetlandRow.self] }
+        set { rows[CoastalWetlandRow.self] = newValue }
+    }
+}

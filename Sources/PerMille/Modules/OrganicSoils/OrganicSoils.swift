@@ -2,7 +2,18 @@
 ///
 /// Hectares in the scenario's state emit at that state's rates; until they reach it, hectares still
 /// in the start state keep emitting at the start state's rates.
-enum OrganicSoilsModule {
+enum OrganicSoilsModule: ModuleDescriptor {
+    static let title = "Organic soils"
+    static let tables: Set<String> = TableNeeds.burning.union(["organic-soil-drainage", "organic-soil-rewetting", "peat-extraction", "organic-soil-fire"])
+
+    static func practiceValues(of row: Row, field: String) -> [String] {
+        switch field {
+        case "water": return [row.states.with.water.rawValue]
+        case "landUse": return [row.states.with.landUse]
+        default: return []
+        }
+    }
+
     /// Per-hectare-year masses of one state: t CO2, t CH4, t N2O.
     struct Rates {
         var co2 = 0.0

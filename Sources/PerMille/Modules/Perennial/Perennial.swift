@@ -4,7 +4,20 @@
 /// growing when its above-ground biomass reaches AGB_max, and below-ground growth stops with it
 /// (method.md §7.3, our reading); `exact-v9.4` caps the row's total instead, as EX-ACT does (D8).
 /// Soil compares the state with SOCref × F_LU(system) (§3 b).
-enum PerennialModule {
+enum PerennialModule: ModuleDescriptor {
+    static let title = "Perennial crops and agroforestry"
+    static let tables: Set<String> = TableNeeds.soil.union(["perennial-biomass-growth"])
+    static let landCategory: LandCategory? = LandCategory(name: "perennial cropland", unassessed: .growth)
+
+    static func practiceValues(of row: Row, field: String) -> [String] {
+        switch field {
+        case "system": return [row.states.with.system]
+        case "tillage": return [row.states.with.tillage]
+        case "input": return [row.states.with.input]
+        default: return []
+        }
+    }
+
     static func assess(_ row: PerennialRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         let socRef = recorder.use("SOCref", try context.socReference(rowID: row.id))

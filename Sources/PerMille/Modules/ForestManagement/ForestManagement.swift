@@ -3,7 +3,11 @@
 /// A state says what share of the undisturbed stock (AGB × (1 + R)) is missing. Hectares move from
 /// the start state to the scenario's state along the row's series; each books the stock difference
 /// in the year it changes. Soil is unchanged (Tier 1: forest SOC = SOCref).
-enum ForestManagementModule {
+enum ForestManagementModule: ModuleDescriptor {
+    static let title = "Forest management and degradation"
+    static let tables: Set<String> = TableNeeds.burning.union(TableNeeds.forest)
+    static let landCategory: LandCategory? = LandCategory(name: "forest", unassessed: nil)
+
     static func assess(_ row: ForestManagementRow, context: AssessmentContext) throws(MissingFactor) -> ModuleRowResult {
         var recorder = context.makeRecorder()
         var emissions = OutcomePair(without: GasSeries(years: context.totalYears), with: GasSeries(years: context.totalYears))
